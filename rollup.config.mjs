@@ -1,0 +1,56 @@
+// Two builds:
+// - dist/*.js: ES modules for applications with their own bundler (lit, @lit/localize and zod stay
+//   imports), with type declarations in dist/types;
+// - dist/boussole.bundle.js: one self-contained, minified file for a plain <script type="module">.
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/];
+
+/** zod and lit print harmless warnings about their own annotations and cycles. */
+function onwarn(warning, warn) {
+  const fromDependency = warning.ids?.some?.((id) => id.includes('node_modules')) || warning.id?.includes('node_modules');
+  if ((warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') && fromDependency) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.message.includes('node_modules')) return;
+  warn(warning);
+}
+
+const ts = (declarations) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    noEmit: false,
+    declaration: declarations,
+    declarationDir: declarations ? 'dist/types' : undefined,
+    outDir: 'dist',
+    sourceMap: true,
+    noEmitOnError: true,
+  });
+
+const minify = terser({ ecma: 2022, module: true, format: { comments: false } });
+
+export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      engine: 'src/engine/index.ts',
+      'elements/form': 'src/elements/form/define.ts',
+      'elements/ces': 'src/elements/ces/define.ts',
+      'elements/needs-grid': 'src/elements/needs-grid/define.ts',
+      'elements/pin-grid': 'src/elements/pin-grid/define.ts',
+    },
+    external,
+    plugins: [json({ compact: true }), ts(true)],
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    onwarn,
+  },
+  {
+    input: 'src/define.ts',
+    plugins: [nodeResolve(), json({ compact: true }), ts(false), minify],
+    output: { file: 'dist/boussole.bundle.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    onwarn,
+  },
+];

@@ -1,0 +1,2 @@
+/** The generated JSON Schema files, repository path → text. */
+export function jsonSchemaFiles(): Record<string, string>;

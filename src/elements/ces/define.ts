@@ -1,0 +1,4 @@
+/** Registers <boussole-ces> alone (side effect only); src/define.ts registers every element. */
+import { BoussoleCes } from './boussole-ces.js';
+
+if (!customElements.get('boussole-ces')) customElements.define('boussole-ces', BoussoleCes);

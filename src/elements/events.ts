@@ -1,0 +1,72 @@
+import type { Issue } from '../engine/validation.js';
+import type { AnswerValue } from '../schema/common.js';
+import type { Result } from '../schema/result.js';
+import type { ErrorCode } from '../localize/messages.js';
+
+/** All Boussole events bubble and cross shadow roots, so a host can listen on any ancestor. */
+const init = { bubbles: true, composed: true } as const;
+
+export interface ChangeDetail {
+  /** An item id, or a field key: `ageBand`, `session.date`, `session.participants`, `plan.<section>`. */
+  itemId: string;
+  /** The new value; undefined when cleared. */
+  value: AnswerValue | undefined;
+  /** The voice that answered, for items that collect perspectives. */
+  perspective?: string;
+  /** The new comment, when the comment changed. */
+  comment?: string;
+}
+
+/** A person changed an answer or a field. Never fired for a programmatic `value` set. */
+export class BoussoleChangeEvent extends CustomEvent<ChangeDetail> {
+  static readonly type = 'boussole-change';
+  constructor(detail: ChangeDetail) {
+    super(BoussoleChangeEvent.type, { ...init, detail });
+  }
+}
+
+/** A submit succeeded: `detail` is the complete result, valid against schemas/result.schema.json. */
+export class BoussoleSubmitEvent extends CustomEvent<Result> {
+  static readonly type = 'boussole-submit';
+  constructor(detail: Result) {
+    super(BoussoleSubmitEvent.type, { ...init, detail });
+  }
+}
+
+export interface InvalidIssue extends Issue {
+  /** The localized message shown beside the field. */
+  message: string;
+}
+
+/** A submit (or reportValidity) found problems; they are shown in an error summary that takes focus. */
+export class BoussoleInvalidEvent extends CustomEvent<{ issues: InvalidIssue[] }> {
+  static readonly type = 'boussole-invalid';
+  constructor(issues: InvalidIssue[]) {
+    super(BoussoleInvalidEvent.type, { ...init, detail: { issues } });
+  }
+}
+
+export interface ErrorDetail {
+  code: ErrorCode;
+  /** Localized, as shown in the element. */
+  message: string;
+  /** Technical details (for example the schema problems of an invalid instrument). */
+  params?: Record<string, unknown>;
+}
+
+/** Bad input (instrument, value, attribute): the element shows `message` and keeps every answer. */
+export class BoussoleErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly type = 'boussole-error';
+  constructor(detail: ErrorDetail) {
+    super(BoussoleErrorEvent.type, { ...init, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'boussole-change': BoussoleChangeEvent;
+    'boussole-submit': BoussoleSubmitEvent;
+    'boussole-invalid': BoussoleInvalidEvent;
+    'boussole-error': BoussoleErrorEvent;
+  }
+}

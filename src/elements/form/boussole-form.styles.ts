@@ -1,0 +1,425 @@
+import { css } from 'lit';
+
+/**
+ * Public tokens are `--boussole-*` on the host; everything inside reads private `--_*` copies so
+ * defaults live in one place. Colours meet WCAG 2.2 AA on white; targets are at least 44 px.
+ */
+export const formStyles = css`
+  :host {
+    --_text: var(--boussole-color-text, #1b1f24);
+    --_muted: var(--boussole-color-muted, #4b5259);
+    --_bg: var(--boussole-color-background, #ffffff);
+    --_accent: var(--boussole-color-accent, #0b5cad);
+    --_on-accent: var(--boussole-color-on-accent, #ffffff);
+    --_error: var(--boussole-color-error, #b3261e);
+    --_border: var(--boussole-color-border, #6b7178);
+    --_focus: var(--boussole-color-focus, #0b5cad);
+    --_selected: var(--boussole-color-selected, #e8f1fb);
+    --_radius: var(--boussole-radius, 6px);
+    --_space: var(--boussole-space, 1rem);
+    display: block;
+    color: var(--_text);
+    font-family: var(--boussole-font-family, inherit);
+    font-size: var(--boussole-font-size, 1rem);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .base {
+    max-width: var(--boussole-max-width, 60rem);
+    overflow-wrap: break-word;
+  }
+  h2 {
+    font-size: 1.5em;
+    margin: 0 0 calc(var(--_space) / 2);
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.25em;
+    margin: 0 0 calc(var(--_space) / 2);
+    line-height: 1.3;
+  }
+  h4 {
+    font-size: 1.1em;
+    margin: var(--_space) 0 calc(var(--_space) / 2);
+  }
+  p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  header {
+    margin-bottom: var(--_space);
+  }
+  .description,
+  .help,
+  .hint,
+  .source,
+  .note {
+    color: var(--_muted);
+  }
+  .source {
+    font-size: 0.9em;
+    border-left: 4px solid var(--_border);
+    padding-left: calc(var(--_space) / 2);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+  }
+  .section {
+    margin: 0 0 calc(var(--_space) * 2);
+  }
+  .section.nested {
+    margin: var(--_space) 0 0;
+    padding-left: var(--_space);
+    border-left: 3px solid var(--_selected);
+  }
+  .section > h3:focus {
+    outline: none;
+  }
+  .section > h3:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .item,
+  .field {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .item {
+    padding-top: calc(var(--_space) * 0.75);
+    border-top: 1px solid #d0d4d9;
+  }
+  .item.invalid {
+    border-left: 4px solid var(--_error);
+    padding-left: calc(var(--_space) * 0.75);
+  }
+  .item > legend,
+  .item > .label,
+  .field > label,
+  .group-title {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .item > legend {
+    float: left;
+    width: 100%;
+  }
+  .item > legend + * {
+    clear: both;
+  }
+  .req {
+    color: var(--_error);
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .option {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.25rem 0.875rem 0.25rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  .option:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_selected);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .option:has(input:focus-visible),
+  .check:has(input:focus-visible) {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .option input,
+  .check input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+  .option input:focus-visible,
+  .check input:focus-visible {
+    outline: none;
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 44px;
+    margin: 0 var(--_space) calc(var(--_space) / 2) 0;
+    cursor: pointer;
+  }
+  .voices {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    margin: 0;
+  }
+  .voice > legend,
+  .voice > label {
+    display: block;
+    font-weight: 600;
+    color: var(--_muted);
+    margin-bottom: 0.25rem;
+  }
+  input:not([type='radio'], [type='checkbox']),
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    min-height: 44px;
+    padding: 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    max-width: 100%;
+  }
+  input.wide,
+  select {
+    width: 30rem;
+  }
+  input.narrow {
+    width: 12rem;
+  }
+  textarea {
+    width: 100%;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error) !important;
+  }
+  .input-row {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    max-width: 100%;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_accent);
+    cursor: pointer;
+    margin: 0 0.5rem 0.5rem 0;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  button.link {
+    border-color: transparent;
+    text-decoration: underline;
+    padding-left: 0.25rem;
+    padding-right: 0.25rem;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  details.comment {
+    margin-top: 0.5rem;
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_accent);
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+  }
+  ol.rows {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+  }
+  fieldset.row {
+    border: 1px solid #d0d4d9;
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  fieldset.row > legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  .session,
+  .plan,
+  .summary {
+    margin: 0 0 calc(var(--_space) * 2);
+  }
+  .plan {
+    padding: var(--_space);
+    background: #f5f7f9;
+    border-radius: var(--_radius);
+  }
+  .plan > legend {
+    float: left;
+    width: 100%;
+    font-size: 1.05em;
+  }
+  .plan > legend + * {
+    clear: both;
+  }
+  .error-summary {
+    border: 4px solid var(--_error);
+    padding: var(--_space);
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .error-summary h2 {
+    font-size: 1.25em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 600;
+    display: inline-block;
+    padding: 0.5rem 0;
+  }
+  .notice {
+    border: 4px solid var(--_error);
+    padding: var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  .navigator ol {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--_space);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .navigator button {
+    margin: 0;
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: baseline;
+  }
+  .navigator button[aria-current='step'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .navigator button.has-error {
+    border-color: var(--_error);
+  }
+  .stepper {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    margin-bottom: var(--_space);
+  }
+  .tally {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    padding: 0.5rem 0.75rem;
+    background: var(--_selected);
+    border-radius: var(--_radius);
+  }
+  table {
+    border-collapse: collapse;
+    margin: 0 0 var(--_space);
+    display: block;
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    padding: 0.25rem 0;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.375rem 0.75rem 0.375rem 0;
+    border-bottom: 1px solid #d0d4d9;
+    vertical-align: top;
+  }
+  dl > div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  .answer.empty {
+    color: var(--_muted);
+    font-style: italic;
+  }
+  .actions {
+    margin-top: var(--_space);
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (max-width: 30rem) {
+    .options {
+      flex-direction: column;
+      align-items: stretch;
+    }
+  }
+  @media print {
+    button,
+    .navigator,
+    .stepper,
+    details.comment:not([open]) {
+      display: none;
+    }
+    .option:not(:has(input:checked)) {
+      border-style: dashed;
+    }
+  }
+  @media (forced-colors: active) {
+    .option:has(input:checked) {
+      outline: 2px solid Highlight;
+    }
+  }
+`;

@@ -1,0 +1,473 @@
+import type { AnswerValue } from '../schema/common.js';
+import type { Locale } from '../schema/enums.js';
+import type { AgeBand, Instrument, Item } from '../schema/instrument.js';
+import { parseResumable } from '../schema/parse.js';
+import type { Action, ActionPlan, Answer, Objective, Participant, Result, SessionData, Summaries } from '../schema/result.js';
+import { ageBandFor, isIsoDate } from './age-bands.js';
+import { isEmptyAnswer, isPresent } from './answers.js';
+import { EngineError } from './errors.js';
+import { modelOf, type Model } from './model.js';
+import { computeSummaries } from './summaries.js';
+import { type Issue, validateAnswers, validatePlans, validateSession } from './validation.js';
+import { computeVisibility } from './visibility.js';
+
+export interface EngineOptions {
+  /** Locale recorded in results (default `fr`). */
+  locale?: Locale;
+  /** Age band chosen explicitly; wins over the dates. */
+  ageBand?: string;
+  /** With `sessionDate`, selects the age band. The birth date itself is never stored. */
+  birthDate?: string;
+  sessionDate?: string;
+  /** A result to resume (see `load`). */
+  result?: unknown;
+  /** Clock for timestamps (tests). */
+  now?: () => Date;
+}
+
+export type EngineChange =
+  | { type: 'answer'; itemId: string; perspective?: string }
+  | { type: 'age-band' }
+  | { type: 'session' }
+  | { type: 'plan'; sectionId: string }
+  | { type: 'feedback' }
+  | { type: 'locale' }
+  | { type: 'load' };
+
+export interface AnswerTarget {
+  /** The voice answering, for items that collect perspectives (required there), or who answered otherwise. */
+  perspective?: string;
+}
+
+interface State {
+  answers: Readonly<Record<string, Answer>>;
+  session: SessionData;
+  plans: Readonly<Record<string, ActionPlan>>;
+  ageBand: string | undefined;
+  locale: Locale;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type ParticipantFields = Omit<Participant, 'id'>;
+type ActionFields = Omit<Action, 'id'>;
+
+/**
+ * The state of one filled instrument and every rule about it: answers per item and perspective,
+ * age band, session details, action plans, visibility, validation issues, summaries, results.
+ * Plain TypeScript, no DOM; elements render what it decides.
+ */
+export class Engine {
+  readonly instrument: Instrument;
+  readonly model: Model;
+  private state: State;
+  private readonly now: () => Date;
+  private readonly listeners = new Set<(change: EngineChange) => void>();
+  private readonly touched = new Set<string>();
+  private submittedOnce = false;
+  private idCounter = 0;
+  private cache: { visible?: ReadonlyMap<string, boolean>; issues?: Issue[]; summaries?: Summaries } = {};
+
+  constructor(instrument: Instrument, options: EngineOptions = {}) {
+    this.instrument = instrument;
+    this.model = modelOf(instrument);
+    this.now = options.now ?? (() => new Date());
+    const stamp = this.now().toISOString();
+    this.state = {
+      answers: {},
+      session: {},
+      plans: {},
+      ageBand: undefined,
+      locale: options.locale ?? 'fr',
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    if (options.result !== undefined) this.load(options.result);
+    if (options.ageBand !== undefined) this.setAgeBand(options.ageBand);
+    else if (options.birthDate && options.sessionDate) this.setAgeFromDates(options.birthDate, options.sessionDate);
+  }
+
+  // ——— reading ———
+
+  get answers(): Readonly<Record<string, Answer>> {
+    return this.state.answers;
+  }
+  answer(itemId: string): Answer | undefined {
+    return this.state.answers[itemId];
+  }
+  get ageBand(): string | undefined {
+    return this.state.ageBand;
+  }
+  get session(): SessionData {
+    return this.state.session;
+  }
+  get locale(): Locale {
+    return this.state.locale;
+  }
+  actionPlan(sectionId: string): ActionPlan {
+    return this.state.plans[sectionId] ?? { objectives: [] };
+  }
+
+  /** Whether a section or item is shown now (age band, conditions, parents). */
+  isVisible(id: string): boolean {
+    return this.visibility().get(id) ?? false;
+  }
+
+  /** Every validation issue now: age band, session, visible items, action plans. */
+  validate(): readonly Issue[] {
+    if (!this.cache.issues) {
+      const visible = this.visibility();
+      const needsBand = this.model.band.size > 0 && this.state.ageBand === undefined;
+      this.cache.issues = [
+        ...(needsBand ? [{ itemId: 'ageBand', code: 'required' } as const] : []),
+        ...validateSession(this.instrument.session, this.state.session),
+        ...validateAnswers(this.model, this.state.answers, visible),
+        ...validatePlans(this.state.plans, visible),
+      ];
+    }
+    return this.cache.issues;
+  }
+
+  get valid(): boolean {
+    return this.validate().length === 0;
+  }
+
+  /**
+   * The issues to show a person: all of them once a submit was tried; before that only problems with
+   * what was typed in a touched field (never "required" on a field not yet reached).
+   */
+  shownIssues(): readonly Issue[] {
+    const all = this.validate();
+    return this.submittedOnce ? all : all.filter((i) => i.code !== 'required' && this.touched.has(i.itemId));
+  }
+
+  get submitted(): boolean {
+    return this.submittedOnce;
+  }
+
+  summaries(): Summaries {
+    return (this.cache.summaries ??= computeSummaries({
+      model: this.model,
+      answers: this.state.answers,
+      plans: this.state.plans,
+      visible: this.visibility(),
+    }));
+  }
+
+  // ——— answers ———
+
+  /** Sets an answer; an empty value (`undefined`, `null`, `''`, `[]`) clears it and keeps the comment. */
+  setAnswer(itemId: string, value: AnswerValue | null | undefined, target: AnswerTarget = {}): void {
+    const item = this.itemOf(itemId);
+    const normalized = normalize(item, value);
+    this.patchAnswer(item, target, (a) => withField(a, 'value', normalized));
+    this.emit({ type: 'answer', itemId, ...(target.perspective ? { perspective: target.perspective } : {}) });
+  }
+
+  clearAnswer(itemId: string, target: AnswerTarget = {}): void {
+    this.setAnswer(itemId, undefined, target);
+  }
+
+  setComment(itemId: string, comment: string | undefined, target: AnswerTarget = {}): void {
+    const item = this.itemOf(itemId);
+    this.patchAnswer(item, target, (a) => withField(a, 'comment', comment || undefined));
+    this.emit({ type: 'answer', itemId, ...(target.perspective ? { perspective: target.perspective } : {}) });
+  }
+
+  // ——— age band ———
+
+  setAgeBand(bandId: string | undefined): void {
+    if (bandId !== undefined && !this.model.band.has(bandId)) throw new EngineError('unknown-age-band', { ageBand: bandId });
+    if (bandId === this.state.ageBand) return;
+    this.commit({ ageBand: bandId });
+    this.emit({ type: 'age-band' });
+  }
+
+  /** Selects the band for a birth date on a session date, and records the session date (not the birth date). */
+  setAgeFromDates(birthDate: string, sessionDate: string): AgeBand {
+    const band = ageBandFor(this.instrument.ageBands ?? [], birthDate, sessionDate);
+    this.commit({ ageBand: band.id, session: { ...this.state.session, date: sessionDate } });
+    this.emit({ type: 'age-band' });
+    return band;
+  }
+
+  // ——— session ———
+
+  /** Updates date, subject id or territory; an empty string removes the field. */
+  setSession(patch: Partial<Pick<SessionData, 'date' | 'subjectId' | 'territory'>>): void {
+    let session = this.state.session;
+    for (const [key, raw] of Object.entries(patch) as [keyof typeof patch, string | undefined][]) {
+      const value = raw?.trim() ? raw : undefined;
+      if (key === 'date' && value !== undefined && !isIsoDate(value))
+        throw new EngineError('invalid-date', { field: 'session.date', value });
+      session = withField(session, key, value);
+    }
+    this.commit({ session });
+    this.emit({ type: 'session' });
+  }
+
+  addParticipant(fields: ParticipantFields = {}): string {
+    const list = this.state.session.participants ?? [];
+    const id = this.freshId('p', list.map((p) => p.id));
+    this.commit({ session: { ...this.state.session, participants: [...list, clean({ id, ...fields })] } });
+    this.emit({ type: 'session' });
+    return id;
+  }
+
+  updateParticipant(id: string, patch: ParticipantFields): void {
+    const list = this.state.session.participants ?? [];
+    if (!list.some((p) => p.id === id)) throw new EngineError('invalid-value', { participant: id });
+    const participants = list.map((p) => (p.id === id ? clean({ ...p, ...patch }) : p));
+    this.commit({ session: { ...this.state.session, participants } });
+    this.emit({ type: 'session' });
+  }
+
+  removeParticipant(id: string): void {
+    const participants = (this.state.session.participants ?? []).filter((p) => p.id !== id);
+    this.commit({ session: { ...this.state.session, participants } });
+    this.emit({ type: 'session' });
+  }
+
+  // ——— action plans ———
+
+  addObjective(sectionId: string, text = ''): string {
+    const plan = this.planOf(sectionId);
+    const id = this.freshId('o', plan.objectives.map((o) => o.id));
+    this.setPlan(sectionId, { objectives: [...plan.objectives, { id, text, actions: [] }] });
+    return id;
+  }
+
+  updateObjective(sectionId: string, objectiveId: string, text: string): void {
+    this.mapObjective(sectionId, objectiveId, (o) => ({ ...o, text }));
+  }
+
+  removeObjective(sectionId: string, objectiveId: string): void {
+    const plan = this.planOf(sectionId);
+    this.setPlan(sectionId, { objectives: plan.objectives.filter((o) => o.id !== objectiveId) });
+  }
+
+  addAction(sectionId: string, objectiveId: string, fields: Partial<ActionFields> = {}): string {
+    const ids = this.planOf(sectionId).objectives.flatMap((o) => o.actions.map((a) => a.id));
+    const id = this.freshId('a', ids);
+    const action = checkAction({ what: '', status: 'planned', ...fields, id });
+    this.mapObjective(sectionId, objectiveId, (o) => ({ ...o, actions: [...o.actions, action] }));
+    return id;
+  }
+
+  updateAction(sectionId: string, objectiveId: string, actionId: string, patch: Partial<ActionFields>): void {
+    this.mapObjective(sectionId, objectiveId, (o) => ({
+      ...o,
+      actions: o.actions.map((a) => (a.id === actionId ? checkAction({ ...a, ...patch }) : a)),
+    }));
+  }
+
+  removeAction(sectionId: string, objectiveId: string, actionId: string): void {
+    this.mapObjective(sectionId, objectiveId, (o) => ({ ...o, actions: o.actions.filter((a) => a.id !== actionId) }));
+  }
+
+  // ——— feedback ———
+
+  /** A person left a field: its typing problems may now be shown. */
+  touch(itemId: string): void {
+    if (this.touched.has(itemId)) return;
+    this.touched.add(itemId);
+    // Only a field with a typing problem changes what is shown.
+    if (!this.submittedOnce && this.validate().some((i) => i.itemId === itemId && i.code !== 'required'))
+      this.emit({ type: 'feedback' });
+  }
+
+  /** A submit was tried: every issue is shown from now on. Returns the issues. */
+  attemptSubmit(): readonly Issue[] {
+    if (!this.submittedOnce) {
+      this.submittedOnce = true;
+      this.emit({ type: 'feedback' });
+    }
+    return this.validate();
+  }
+
+  setLocale(locale: Locale): void {
+    if (locale === this.state.locale) return;
+    this.state = { ...this.state, locale };
+    this.emit({ type: 'locale' });
+  }
+
+  // ——— results ———
+
+  /**
+   * The result as data, valid against `schemas/result.schema.json`. Its status is `complete` only when
+   * asked for and nothing is invalid. Every answer is kept, hidden ones included.
+   */
+  toResult(options: { complete?: boolean } = {}): Result {
+    const { answers, session, plans, ageBand, locale, createdAt, updatedAt } = this.state;
+    const kept: Record<string, Answer> = {};
+    for (const [id, answer] of Object.entries(answers)) if (!isEmptyAnswer(answer)) kept[id] = answer;
+    const result: Result = {
+      instrument: { id: this.instrument.id, version: this.instrument.version },
+      locale,
+      status: options.complete && this.valid ? 'complete' : 'draft',
+      ...(ageBand !== undefined ? { ageBand } : {}),
+      session,
+      answers: kept,
+      actionPlans: plans,
+      summaries: this.summaries(),
+      createdAt,
+      updatedAt,
+    };
+    // A deep copy: the host may change what it receives without touching the engine.
+    return JSON.parse(JSON.stringify(result)) as Result;
+  }
+
+  /**
+   * Resumes from a result of this instrument and version. Throws `invalid-result` (with `problems`),
+   * `instrument-mismatch`, `version-mismatch` or `unknown-age-band` and then changes nothing.
+   * Answers to unknown or hidden items are kept and reported in the summaries.
+   */
+  load(input: unknown): void {
+    const parsed = parseResumable(input);
+    if (!parsed.ok) throw new EngineError('invalid-result', { problems: parsed.problems });
+    const r = parsed.value;
+    if (r.instrument.id !== this.instrument.id)
+      throw new EngineError('instrument-mismatch', { expected: this.instrument.id, found: r.instrument.id });
+    if (r.instrument.version !== this.instrument.version)
+      throw new EngineError('version-mismatch', { expected: this.instrument.version, found: r.instrument.version });
+    if (r.ageBand !== undefined && !this.model.band.has(r.ageBand))
+      throw new EngineError('unknown-age-band', { ageBand: r.ageBand });
+    const stamp = this.now().toISOString();
+    this.state = {
+      answers: r.answers,
+      session: r.session,
+      plans: r.actionPlans,
+      ageBand: r.ageBand,
+      locale: r.locale ?? this.state.locale,
+      createdAt: r.createdAt ?? stamp,
+      updatedAt: r.updatedAt ?? stamp,
+    };
+    this.touched.clear();
+    this.submittedOnce = false;
+    this.cache = {};
+    this.emit({ type: 'load' });
+  }
+
+  /** Listens to every change; returns the function that stops listening. */
+  subscribe(listener: (change: EngineChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ——— internals ———
+
+  private visibility(): ReadonlyMap<string, boolean> {
+    return (this.cache.visible ??= computeVisibility({
+      model: this.model,
+      answers: this.state.answers,
+      ageBand: this.state.ageBand,
+    }));
+  }
+
+  private itemOf(itemId: string): Item {
+    const item = this.model.item.get(itemId);
+    if (!item) throw new EngineError('unknown-item', { itemId });
+    return item;
+  }
+
+  private planOf(sectionId: string): ActionPlan {
+    if (!this.model.section.get(sectionId)?.actionPlan) throw new EngineError('unknown-section', { sectionId });
+    return this.actionPlan(sectionId);
+  }
+
+  private setPlan(sectionId: string, plan: ActionPlan): void {
+    this.commit({ plans: { ...this.state.plans, [sectionId]: plan } });
+    this.emit({ type: 'plan', sectionId });
+  }
+
+  private mapObjective(sectionId: string, objectiveId: string, change: (o: Objective) => Objective): void {
+    const plan = this.planOf(sectionId);
+    if (!plan.objectives.some((o) => o.id === objectiveId)) throw new EngineError('invalid-value', { objectiveId });
+    this.setPlan(sectionId, { objectives: plan.objectives.map((o) => (o.id === objectiveId ? change(o) : o)) });
+  }
+
+  private patchAnswer(item: Item, { perspective }: AnswerTarget, change: (a: Answer) => Answer): void {
+    const current = this.state.answers[item.id] ?? {};
+    let next: Answer;
+    if (item.perspectives) {
+      if (!perspective) throw new EngineError('perspective-required', { itemId: item.id });
+      if (!item.perspectives.includes(perspective))
+        throw new EngineError('unknown-perspective', { itemId: item.id, perspective });
+      const voices = { ...current.perspectives };
+      const voice = change(voices[perspective] ?? {});
+      if (isEmptyAnswer(voice)) delete voices[perspective];
+      else voices[perspective] = voice;
+      next = withField(current, 'perspectives', Object.keys(voices).length ? voices : undefined);
+    } else {
+      if (perspective !== undefined && !this.model.perspective.has(perspective))
+        throw new EngineError('unknown-perspective', { itemId: item.id, perspective });
+      next = change(perspective === undefined ? current : { ...current, perspective });
+    }
+    const answers = { ...this.state.answers };
+    if (isEmptyAnswer(next)) delete answers[item.id];
+    else answers[item.id] = next;
+    this.commit({ answers });
+  }
+
+  private commit(patch: Partial<State>): void {
+    this.state = { ...this.state, ...patch, updatedAt: this.now().toISOString() };
+    this.cache = {};
+  }
+
+  private emit(change: EngineChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private freshId(prefix: string, taken: readonly string[]): string {
+    const used = new Set(taken);
+    let id: string;
+    do id = `${prefix}${++this.idCounter}`;
+    while (used.has(id));
+    return id;
+  }
+}
+
+/** Creates the engine of one filled instrument. The instrument must have passed `parseInstrument`. */
+export const createEngine = (instrument: Instrument, options?: EngineOptions): Engine => new Engine(instrument, options);
+
+/** Brings a value to the item's form: numbers from text ("3,5" → 3.5), single codes to lists. */
+function normalize(item: Item, value: AnswerValue | null | undefined): AnswerValue | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const ok =
+    typeof value === 'string' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+  if (!ok) throw new EngineError('invalid-value', { itemId: item.id });
+  if (item.type === 'number' && typeof value === 'string') {
+    const text = value.trim().replace(/\s/g, '').replace(',', '.');
+    const n = text === '' ? NaN : Number(text);
+    if (Number.isFinite(n)) return n;
+  }
+  if (item.type === 'multiple-choice' && typeof value === 'string') value = [value];
+  if (Array.isArray(value)) value = [...new Set(value)];
+  return isPresent(value) ? value : undefined;
+}
+
+function withField<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): T {
+  const next = { ...obj };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** Drops empty optional fields so results stay small and valid. */
+function clean<T extends Record<string, unknown>>(obj: T): T {
+  const out = { ...obj };
+  for (const key of Object.keys(out) as (keyof T)[]) if (out[key] === undefined || out[key] === '') delete out[key];
+  return out;
+}
+
+function checkAction(action: Action): Action {
+  for (const field of ['due', 'review'] as const) {
+    const value = action[field];
+    if (value !== undefined && value !== '' && !isIsoDate(value))
+      throw new EngineError('invalid-date', { field, value });
+  }
+  const { id, what, status, ...rest } = action;
+  return { id, what, status, ...clean(rest) };
+}

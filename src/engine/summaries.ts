@@ -1,0 +1,127 @@
+import { OPEN_ACTION_STATUSES } from '../schema/enums.js';
+import type { Item, StatusCase, TallyRule } from '../schema/instrument.js';
+import type { ActionCount, ActionPlan, Answer, Progress, Summaries, Tally, TallyEntry } from '../schema/result.js';
+import { isAnswered, isEmptyAnswer, isPresent, sameValue } from './answers.js';
+import type { Model } from './model.js';
+
+export interface SummaryInput {
+  readonly model: Model;
+  readonly answers: Readonly<Record<string, Answer>>;
+  readonly plans: Readonly<Record<string, ActionPlan>>;
+  readonly visible: ReadonlyMap<string, boolean>;
+}
+
+/** Progress, tallies and statuses, open actions, and what is kept but not counted. */
+export function computeSummaries(input: SummaryInput): Summaries {
+  const { model, answers, visible } = input;
+  const progress = (items: readonly Item[]): Progress => {
+    let total = 0;
+    let answered = 0;
+    let required = 0;
+    let requiredAnswered = 0;
+    for (const item of items) {
+      if (!visible.get(item.id)) continue;
+      const done = isAnswered(answers[item.id]);
+      total++;
+      if (done) answered++;
+      if (item.required) {
+        required++;
+        if (done) requiredAnswered++;
+      }
+    }
+    const [part, whole] =
+      model.instrument.summary?.completion === 'required' ? [requiredAnswered, required] : [answered, total];
+    return { answered, total, required, requiredAnswered, percent: whole ? Math.floor((100 * part) / whole) : 100 };
+  };
+
+  const sections: Record<string, Progress> = {};
+  const actions: Record<string, ActionCount> = {};
+  for (const s of model.sections) {
+    if (!visible.get(s.id)) continue;
+    sections[s.id] = progress(model.itemsIn.get(s.id) ?? []);
+    if (s.actionPlan) actions[s.id] = countActions(input.plans[s.id]);
+  }
+
+  const tallies: Record<string, Tally> = {};
+  for (const rule of model.instrument.summary?.tallies ?? []) tallies[rule.id] = tally(rule, input);
+
+  const outOfScope: string[] = [];
+  const unknownItems: string[] = [];
+  for (const [id, answer] of Object.entries(answers)) {
+    if (!model.item.has(id)) unknownItems.push(id);
+    else if (!visible.get(id) && !isEmptyAnswer(answer)) outOfScope.push(id);
+  }
+
+  return {
+    progress: { overall: progress(model.items), sections },
+    tallies,
+    actions,
+    outOfScope,
+    unknownItems,
+    disagreements: model.items.filter((it) => visible.get(it.id) && disagree(it, answers[it.id])).map((it) => it.id),
+  };
+}
+
+function countActions(plan: ActionPlan | undefined): ActionCount {
+  const list = plan?.objectives.flatMap((o) => o.actions) ?? [];
+  return {
+    objectives: plan?.objectives.length ?? 0,
+    actions: list.length,
+    open: list.filter((a) => OPEN_ACTION_STATUSES.includes(a.status)).length,
+  };
+}
+
+function tally(rule: TallyRule, { model, answers, visible }: SummaryInput): Tally {
+  const options = model.option.get(rule.scale);
+  const sections: Record<string, TallyEntry> = {};
+  const statuses: Record<string, number> = {};
+  for (const s of model.sections) {
+    if (s.kind !== rule.sectionKind || !visible.get(s.id)) continue;
+    const entry: TallyEntry = { counts: {}, counted: 0, missing: 0, unanswered: 0, status: null };
+    for (const code of options?.keys() ?? []) entry.counts[code] = 0;
+    for (const item of model.itemsIn.get(s.id) ?? []) {
+      if (item.type !== 'single-choice' || item.scale !== rule.scale || !visible.get(item.id)) continue;
+      const value = answers[item.id]?.value;
+      const option = typeof value === 'string' ? options?.get(value) : undefined;
+      if (!option) {
+        entry.unanswered++;
+        continue;
+      }
+      entry.counts[option.code]!++;
+      if (option.missing) entry.missing++;
+      else entry.counted++;
+    }
+    entry.status = statusOf(rule.statuses ?? [], entry)?.id ?? null;
+    if (entry.status) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+    sections[s.id] = entry;
+  }
+  return { sections, statuses };
+}
+
+/** The first status whose clauses all hold. Shares are of counted answers; without a level, of all items. */
+export function statusOf(cases: readonly StatusCase[], entry: TallyEntry): StatusCase | undefined {
+  const items = entry.counted + entry.missing + entry.unanswered;
+  return cases.find((c) =>
+    (c.when ?? []).every((clause) => {
+      const count = clause.level === undefined ? entry.counted : (entry.counts[clause.level] ?? 0);
+      const whole = clause.level === undefined ? items : entry.counted;
+      const share = whole ? count / whole : 0;
+      return (
+        (clause.minCount === undefined || count >= clause.minCount) &&
+        (clause.maxCount === undefined || count <= clause.maxCount) &&
+        (clause.minShare === undefined || share >= clause.minShare) &&
+        (clause.maxShare === undefined || share <= clause.maxShare)
+      );
+    }),
+  );
+}
+
+/** Several voices answered a closed question differently. Open text differs by nature and is left out. */
+function disagree(item: Item, answer: Answer | undefined): boolean {
+  if (!answer?.perspectives || item.type === 'short-text' || item.type === 'long-text') return false;
+  const values = Object.values(answer.perspectives)
+    .map((v) => v.value)
+    .filter(isPresent);
+  return values.some((v) => !sameValue(v, values[0]!));
+}
+

@@ -1,0 +1,24 @@
+import type { Text } from '../schema/common.js';
+import type { Locale } from '../schema/enums.js';
+import { intlTag } from './locale.js';
+
+/** Instrument content in the locale, French when a translation is missing. */
+export const tx = (text: Text | undefined, locale: Locale): string => (text ? text[locale] || text.fr : '');
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+export function formatNumber(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlTag(locale))));
+  return format.format(value);
+}
+
+/** A `YYYY-MM-DD` calendar date in words, with no time-zone shift. */
+export function formatDate(iso: string, locale: Locale): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  let format = dateFormats.get(locale);
+  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeZone: 'UTC' })));
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -1,0 +1,39 @@
+import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
+import type { Locale } from '../schema/enums.js';
+import { LOCALES } from '../schema/enums.js';
+import * as en from './generated/locales/en.js';
+
+/**
+ * Interface text goes through @lit/localize with the runtime locale modules it generates from the
+ * XLIFF in xliff/. Each element renders in its own language (two elements of a page may differ), so
+ * the reentrant configuration asks `currentLocale` before every msg(): an element sets it for the
+ * synchronous duration of its render with `inLocale`. See docs/decisions/localization.md.
+ */
+let currentLocale: Locale = 'fr';
+
+configureReentrantLocalization({
+  sourceLocale: 'fr',
+  targetLocales: ['en'],
+  getLocale: () => currentLocale,
+  loadLocaleSync: (locale) => (locale === 'en' ? en : undefined),
+});
+
+/** Runs `fn` with msg() answering in `locale`. */
+export function inLocale<T>(locale: Locale, fn: () => T): T {
+  const previous = currentLocale;
+  currentLocale = locale;
+  try {
+    return fn();
+  } finally {
+    currentLocale = previous;
+  }
+}
+
+/** `fr`, `fr-CA`, `en-GB`… → a supported locale, or undefined. */
+export function toLocale(tag: string | null | undefined): Locale | undefined {
+  const base = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(base ?? '') ? (base as Locale) : undefined;
+}
+
+/** BCP 47 tag for Intl: Canadian French and English. */
+export const intlTag = (locale: Locale): string => (locale === 'fr' ? 'fr-CA' : 'en-CA');

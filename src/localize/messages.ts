@@ -1,0 +1,166 @@
+import { msg, str } from '@lit/localize';
+import { planSectionOf, type Issue } from '../engine/validation.js';
+import type { Engine } from '../engine/create-engine.js';
+import type { ActionStatus, Locale } from '../schema/enums.js';
+import type { Item } from '../schema/instrument.js';
+import { formatDate, formatNumber, tx } from './format.js';
+
+/**
+ * Every sentence of the interface that depends on data: validation messages, error messages, labels
+ * of session fields. Call inside `inLocale` (elements do it in render and when dispatching events).
+ */
+
+const num = (value: unknown, locale: Locale) => (typeof value === 'number' ? formatNumber(value, locale) : String(value));
+
+/** What to do about a "required" issue, phrased for the kind of field. */
+function requiredMessage(item: Item | undefined, itemId: string): string {
+  if (!item) {
+    if (itemId === 'ageBand') return msg('Choisissez une tranche d’âge.', { id: 'required.age-band' });
+    if (itemId === 'session.date') return msg('Inscrivez la date de la rencontre.', { id: 'required.session-date' });
+    if (itemId === 'session.subjectId') return msg('Inscrivez l’identifiant pseudonyme.', { id: 'required.subject' });
+    if (itemId === 'session.territory') return msg('Inscrivez l’unité territoriale.', { id: 'required.territory' });
+    if (itemId.endsWith('.organisation')) return msg('Inscrivez l’organisation.', { id: 'required.organisation' });
+    if (itemId.endsWith('.role')) return msg('Indiquez le rôle.', { id: 'required.role' });
+    if (itemId.endsWith('.name')) return msg('Inscrivez le nom.', { id: 'required.name' });
+    if (itemId.endsWith('.text')) return msg('Décrivez l’objectif.', { id: 'required.objective' });
+    if (itemId.endsWith('.what')) return msg('Décrivez l’action.', { id: 'required.action' });
+    return msg('Répondez à cette question.', { id: 'required.generic' });
+  }
+  switch (item.type) {
+    case 'single-choice':
+    case 'yes-no':
+      return msg('Choisissez une réponse.', { id: 'required.choice' });
+    case 'multiple-choice':
+      return msg('Choisissez au moins une réponse.', { id: 'required.choices' });
+    case 'number':
+      return msg('Inscrivez un nombre.', { id: 'required.number' });
+    case 'date':
+      return msg('Inscrivez une date.', { id: 'required.date' });
+    default:
+      return msg('Inscrivez une réponse.', { id: 'required.text' });
+  }
+}
+
+/** The message for one validation issue, in the current msg() locale. */
+export function issueMessage(issue: Issue, engine: Engine, locale: Locale): string {
+  const item = engine.model.item.get(issue.itemId);
+  const p = issue.params ?? {};
+  switch (issue.code) {
+    case 'required':
+      return requiredMessage(item, issue.itemId);
+    case 'invalid-option':
+      return msg('Choisissez une des réponses proposées.', { id: 'issue.invalid-option' });
+    case 'invalid-value':
+      return item?.type === 'number'
+        ? msg('Inscrivez un nombre, par exemple 3 ou 2,5.', { id: 'issue.not-a-number' })
+        : msg('Cette réponse n’a pas la forme attendue.', { id: 'issue.invalid-value' });
+    case 'too-few':
+      return issue.itemId === 'session.participants'
+        ? msg(str`Ajoutez au moins ${num(p.min, locale)} participant(s).`, { id: 'issue.too-few-participants' })
+        : msg(str`Choisissez au moins ${num(p.min, locale)} réponses.`, { id: 'issue.too-few' });
+    case 'too-many':
+      return msg(str`Choisissez au plus ${num(p.max, locale)} réponses.`, { id: 'issue.too-many' });
+    case 'too-long':
+      return msg(str`Écrivez au plus ${num(p.max, locale)} caractères (vous en avez ${num(p.length, locale)}).`, {
+        id: 'issue.too-long',
+      });
+    case 'not-integer':
+      return msg('Inscrivez un nombre entier.', { id: 'issue.not-integer' });
+    case 'below-min':
+      return msg(str`Inscrivez un nombre égal ou supérieur à ${num(p.min, locale)}.`, { id: 'issue.below-min' });
+    case 'above-max':
+      return msg(str`Inscrivez un nombre égal ou inférieur à ${num(p.max, locale)}.`, { id: 'issue.above-max' });
+    case 'invalid-date':
+      return msg('Inscrivez une date réelle, par exemple 2026-03-15.', { id: 'issue.invalid-date' });
+    case 'date-before-min':
+      return msg(str`Inscrivez une date à partir du ${formatDate(String(p.min), locale)}.`, { id: 'issue.date-before-min' });
+    case 'date-after-max':
+      return msg(str`Inscrivez une date au plus tard le ${formatDate(String(p.max), locale)}.`, { id: 'issue.date-after-max' });
+  }
+}
+
+/** The name of the field an issue is about, for the error summary. */
+export function fieldName(itemId: string, engine: Engine, locale: Locale): string {
+  const item = engine.model.item.get(itemId);
+  if (item) return tx(item.label, locale);
+  if (itemId === 'ageBand') return msg('Tranche d’âge', { id: 'field.age-band' });
+  if (itemId === 'session.date') return msg('Date de la rencontre', { id: 'field.session-date' });
+  if (itemId === 'session.subjectId') return msg('Identifiant pseudonyme', { id: 'field.subject' });
+  if (itemId === 'session.territory') return msg('Unité territoriale', { id: 'field.territory' });
+  if (itemId.startsWith('session.participants')) return msg('Participants', { id: 'field.participants' });
+  const planSection = planSectionOf(engine.model, itemId);
+  const section = planSection ? engine.model.section.get(planSection) : undefined;
+  if (section) return msg(str`Plan d’action — ${tx(section.title, locale)}`, { id: 'field.plan' });
+  return itemId;
+}
+
+export const actionStatusLabel = (status: ActionStatus): string =>
+  ({
+    planned: msg('Prévue', { id: 'action-status.planned' }),
+    'in-progress': msg('En cours', { id: 'action-status.in-progress' }),
+    done: msg('Réalisée', { id: 'action-status.done' }),
+    dropped: msg('Abandonnée', { id: 'action-status.dropped' }),
+  })[status];
+
+export const yesNoLabel = (value: string): string =>
+  value === 'yes'
+    ? msg('Oui', { id: 'yes' })
+    : value === 'no'
+      ? msg('Non', { id: 'no' })
+      : msg('Ne sais pas', { id: 'dont-know' });
+
+/** Codes of the `boussole-error` event. */
+export const ERROR_CODES = [
+  'invalid-instrument',
+  'unreadable-value',
+  'instrument-mismatch',
+  'version-mismatch',
+  'unknown-age-band',
+  'no-age-band',
+  'invalid-date',
+  'birth-after-session',
+  'unsupported-locale',
+  'invalid-layout',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The sentence shown and sent with a `boussole-error`. */
+export function errorMessage(code: ErrorCode, params: Readonly<Record<string, unknown>>, locale: Locale): string {
+  const s = (key: string) => String(params[key] ?? '');
+  switch (code) {
+    case 'invalid-instrument':
+      return msg(str`La définition de ce questionnaire n’est pas valide (${num(params.count ?? 1, locale)} problème(s)); il ne peut pas être affiché.`, {
+        id: 'error.invalid-instrument',
+      });
+    case 'unreadable-value':
+      return msg('Les réponses fournies n’ont pas pu être lues; elles ne correspondent pas au format attendu.', {
+        id: 'error.unreadable-value',
+      });
+    case 'instrument-mismatch':
+      return msg(str`Ces réponses appartiennent à un autre questionnaire (${s('found')}).`, { id: 'error.instrument-mismatch' });
+    case 'version-mismatch':
+      return msg(str`Ces réponses viennent de la version ${s('found')} du questionnaire, qui est maintenant en version ${s('expected')}.`, {
+        id: 'error.version-mismatch',
+      });
+    case 'unknown-age-band':
+      return msg(str`La tranche d’âge « ${s('ageBand')} » n’existe pas dans ce questionnaire.`, { id: 'error.unknown-age-band' });
+    case 'no-age-band':
+      return msg(str`Aucune tranche d’âge ne couvre un âge de ${num(params.months, locale)} mois; choisissez-en une.`, {
+        id: 'error.no-age-band',
+      });
+    case 'invalid-date':
+      return msg(str`La date « ${s('value')} » n’est pas valide; utilisez le format AAAA-MM-JJ.`, { id: 'error.invalid-date' });
+    case 'birth-after-session':
+      return msg('La date de naissance est postérieure à la date de la rencontre; choisissez la tranche d’âge.', {
+        id: 'error.birth-after-session',
+      });
+    case 'unsupported-locale':
+      return msg(str`La langue « ${s('lang')} » n’est pas offerte; le formulaire est affiché en français.`, {
+        id: 'error.unsupported-locale',
+      });
+    case 'invalid-layout':
+      return msg(str`La mise en page « ${s('layout')} » n’existe pas; toutes les sections sont affichées.`, {
+        id: 'error.invalid-layout',
+      });
+  }
+}

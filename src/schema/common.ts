@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+
+/** An identifier used in data and, prefixed, in DOM ids: letters, digits, `-`, `_`, `.`. */
+export const Id = z
+  .string()
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'ids start with a letter and use only letters, digits, "-", "_" and "."'));
+
+const NonEmpty = z.string().check(z.trim(), z.minLength(1));
+
+/** A piece of instrument content, written once per locale. */
+export const Text = z.strictObject({ fr: NonEmpty, en: NonEmpty });
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date();
+
+/** An answer: an option code or text (string), a number, or several option codes. */
+export const AnswerValue = z.union([z.string(), z.number().check(z.refine(Number.isFinite)), z.array(z.string())]);
+
+export type Text = z.infer<typeof Text>;
+export type AnswerValue = z.infer<typeof AnswerValue>;

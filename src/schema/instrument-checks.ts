@@ -1,0 +1,138 @@
+import type * as z from 'zod/mini';
+import type { Condition, InstrumentShape, Item, Section } from './instrument.js';
+
+type Shape = z.infer<typeof InstrumentShape>;
+type Path = (string | number)[];
+
+/**
+ * Cross-reference checks that a JSON Schema cannot express: every id is unique, every reference
+ * (scale, age band, perspective, item of a condition, section kind, level of a status rule)
+ * resolves, and no visibility condition depends on itself.
+ */
+export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>): void {
+  const report = (path: Path, message: string) => ctx.addIssue({ code: 'custom', message, path, input: undefined });
+  const unique = (ids: string[], path: Path, what: string) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) report([...path, i], `duplicate ${what} id "${id}"`);
+      seen.add(id);
+    });
+    return seen;
+  };
+
+  const bands = inst.ageBands ?? [];
+  const bandIds = unique(bands.map((b) => b.id), ['ageBands'], 'age band');
+  bands.forEach((b, i) => {
+    if (b.minMonths > b.maxMonths) report(['ageBands', i], `age band "${b.id}" has minMonths above maxMonths`);
+  });
+  const sorted = [...bands].sort((a, b) => a.minMonths - b.minMonths);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.minMonths <= sorted[i - 1]!.maxMonths)
+      report(['ageBands'], `age bands "${sorted[i - 1]!.id}" and "${sorted[i]!.id}" overlap`);
+  }
+
+  const perspectiveIds = unique((inst.perspectives ?? []).map((p) => p.id), ['perspectives'], 'perspective');
+  const scales = new Map<string, Set<string>>();
+  unique((inst.scales ?? []).map((s) => s.id), ['scales'], 'scale');
+  (inst.scales ?? []).forEach((s, i) => {
+    scales.set(s.id, unique(s.options.map((o) => o.code), ['scales', i, 'options'], 'option'));
+  });
+
+  const refs = (ids: string[] | undefined, known: Set<string>, path: Path, what: string) =>
+    ids?.forEach((id, i) => known.has(id) || report([...path, i], `unknown ${what} "${id}"`));
+
+  // Every node (section or item) with its path, parent and condition, for the checks after the walk.
+  const nodes = new Map<string, { path: Path; parent: string | undefined; item: boolean; when?: Condition }>();
+  const kinds = new Set<string>();
+  const walk = (sections: Section[], base: Path, parent: string | undefined) =>
+    sections.forEach((s, si) => {
+      const path = [...base, si];
+      kinds.add(s.kind);
+      addNode(s.id, { path, parent, item: false, when: s.visibleWhen });
+      refs(s.ageBands, bandIds, [...path, 'ageBands'], 'age band');
+      (s.items ?? []).forEach((it, ii) => checkItem(it, [...path, 'items', ii], s.id));
+      walk(s.sections ?? [], [...path, 'sections'], s.id);
+    });
+  const addNode = (id: string, node: typeof nodes extends Map<string, infer N> ? N : never) => {
+    if (nodes.has(id)) report(node.path, `duplicate id "${id}" (ids are unique across sections and items)`);
+    else nodes.set(id, node);
+  };
+  const checkItem = (it: Item, path: Path, parent: string) => {
+    addNode(it.id, { path, parent, item: true, when: it.visibleWhen });
+    refs(it.ageBands, bandIds, [...path, 'ageBands'], 'age band');
+    refs(it.perspectives, perspectiveIds, [...path, 'perspectives'], 'perspective');
+    if (it.type === 'single-choice' || it.type === 'multiple-choice') {
+      const codes = scales.get(it.scale);
+      if (!codes) report([...path, 'scale'], `unknown scale "${it.scale}"`);
+      if (it.type === 'multiple-choice') {
+        if (it.minSelected !== undefined && it.maxSelected !== undefined && it.minSelected > it.maxSelected)
+          report(path, `item "${it.id}" has minSelected above maxSelected`);
+        if (codes && it.minSelected !== undefined && it.minSelected > codes.size)
+          report([...path, 'minSelected'], `item "${it.id}" asks for more choices than its scale has`);
+      }
+    }
+    if ((it.type === 'number' || it.type === 'date') && it.min !== undefined && it.max !== undefined && it.min > it.max)
+      report(path, `item "${it.id}" has min above max`);
+  };
+  walk(inst.sections, ['sections'], undefined);
+
+  // Conditions: references resolve, operators get the value they need, no cycle.
+  const checkCondition = (c: Condition, path: Path, deps: Set<string>) => {
+    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], deps));
+    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], deps));
+    else if ('not' in c) checkCondition(c.not, [...path, 'not'], deps);
+    else if ('ageBand' in c) refs(c.ageBand, bandIds, [...path, 'ageBand'], 'age band');
+    else {
+      if (!nodes.get(c.item)?.item) report([...path, 'item'], `condition refers to unknown item "${c.item}"`);
+      deps.add(c.item);
+      const v = c.value;
+      const ok =
+        c.op === 'answered' || c.op === 'unanswered'
+          ? v === undefined
+          : c.op === 'in' || c.op === 'not-in'
+            ? Array.isArray(v)
+            : c.op === 'includes'
+              ? typeof v === 'string'
+              : c.op === 'equals' || c.op === 'not-equals'
+                ? v !== undefined && !Array.isArray(v)
+                : typeof v === 'number' || typeof v === 'string';
+      if (!ok) report([...path, 'value'], `operator "${c.op}" does not fit value ${JSON.stringify(v)}`);
+    }
+  };
+  const deps = new Map<string, Set<string>>();
+  for (const [id, node] of nodes) {
+    const d = new Set<string>();
+    if (node.parent) d.add(node.parent);
+    if (node.when) checkCondition(node.when, [...node.path, 'visibleWhen'], d);
+    deps.set(id, d);
+  }
+  const state = new Map<string, 1 | 2>();
+  const visit = (id: string): boolean => {
+    if (state.get(id) === 2) return false;
+    if (state.get(id) === 1) return true;
+    state.set(id, 1);
+    for (const d of deps.get(id) ?? []) if (visit(d)) return true;
+    state.set(id, 2);
+    return false;
+  };
+  for (const [id, node] of nodes)
+    if (node.when && visit(id)) {
+      report([...node.path, 'visibleWhen'], `the visibility of "${id}" depends on itself`);
+      break;
+    }
+
+  const tallies = inst.summary?.tallies ?? [];
+  unique(tallies.map((t) => t.id), ['summary', 'tallies'], 'tally');
+  tallies.forEach((t, ti) => {
+    const path = ['summary', 'tallies', ti];
+    if (!kinds.has(t.sectionKind)) report([...path, 'sectionKind'], `no section has kind "${t.sectionKind}"`);
+    const codes = scales.get(t.scale);
+    if (!codes) report([...path, 'scale'], `unknown scale "${t.scale}"`);
+    t.statuses?.forEach((s, si) =>
+      s.when?.forEach((clause, ci) => {
+        if (clause.level !== undefined && codes && !codes.has(clause.level))
+          report([...path, 'statuses', si, 'when', ci, 'level'], `unknown level "${clause.level}" in scale "${t.scale}"`);
+      }),
+    );
+  });
+}

@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import { Instrument } from './instrument.js';
+import { Result } from './result.js';
+
+/** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: SchemaProblem[] };
+
+const describeIssue = (issue: z.core.$ZodIssue): string => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return 'does not match any allowed form';
+    case 'too_small':
+      return `too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `too big (maximum ${String(issue.maximum)})`;
+    case 'invalid_format':
+      return `invalid ${issue.format}`;
+    default:
+      return issue.message;
+  }
+};
+
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  ) || '(root)';
+
+function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Parsed<T> {
+  const out = schema.safeParse(input);
+  if (out.success) return { ok: true, value: out.data };
+  return {
+    ok: false,
+    problems: out.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })),
+  };
+}
+
+/** Validates an instrument (a parsed JSON value): shape and cross-references. */
+export const parseInstrument = (input: unknown): Parsed<Instrument> => parseWith(Instrument, input);
+
+/**
+ * What a resumed result may omit: the figures the engine recomputes (summaries), the status and the
+ * timestamps. Answers, session data and action plans are checked as strictly as in `Result`.
+ */
+export const ResumableResult = z.extend(Result, {
+  status: z.optional(Result.shape.status),
+  locale: z.optional(Result.shape.locale),
+  summaries: z.optional(z.unknown()),
+  createdAt: z.optional(Result.shape.createdAt),
+  updatedAt: z.optional(Result.shape.updatedAt),
+});
+export type ResumableResult = z.infer<typeof ResumableResult>;
+
+/** Validates a complete result, as `toResult()` produces and `schemas/result.schema.json` describes. */
+export const parseResult = (input: unknown): Parsed<Result> => parseWith(Result, input);
+
+/** Validates a result to resume from. */
+export const parseResumable = (input: unknown): Parsed<ResumableResult> => parseWith(ResumableResult, input);
+

@@ -1,0 +1,67 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import pin from '../schemas/instruments/pin-grid.json' with { type: 'json' };
+import type { BoussolePinGrid } from '../src/elements/pin-grid/boussole-pin-grid.js';
+import type { Instrument, Result } from '../src/schema/index.js';
+import { filled, LAYOUT_CONTROL, LOCALE_CONTROL } from './support.js';
+
+const instrument = pin as unknown as Instrument;
+
+interface Args {
+  lang: 'fr' | 'en';
+  layout: 'all' | 'sections';
+  readonly: boolean;
+  value?: Result;
+}
+
+const meta: Meta<Args> = {
+  title: 'Instruments/PIN grid',
+  component: 'boussole-pin-grid',
+  args: { lang: 'fr', layout: 'all', readonly: false },
+  argTypes: { lang: LOCALE_CONTROL, layout: LAYOUT_CONTROL, value: { control: 'object' } },
+  render: (args) =>
+    html`<boussole-pin-grid lang=${args.lang} layout=${args.layout} ?readonly=${args.readonly} .value=${args.value ?? null}></boussole-pin-grid>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Empty: Story = {};
+
+export const PartlyFilled: Story = {
+  args: { value: filled(instrument, { share: 0.5, participants: [{ organisation: 'CIUSSS', role: 'Coordonnatrice' }] }) },
+};
+
+export const SessionWithParticipants: Story = {
+  args: {
+    value: filled(instrument, {
+      share: 0,
+      participants: [
+        { organisation: 'CIUSSS de la Capitale-Nationale', role: 'Coordonnatrice du PIN' },
+        { organisation: 'Maison de la famille', role: 'Intervenante communautaire' },
+        { organisation: 'Comité de parents', role: 'Parent-partenaire', parentPartner: true },
+        { organisation: 'Centre de pédiatrie sociale', role: 'Travailleur social', name: 'Samuel' },
+      ],
+    }),
+  },
+};
+
+export const Complete: Story = {
+  args: { value: filled(instrument, { participants: [{ organisation: 'CIUSSS', role: 'Gestionnaire' }], plan: true }) },
+};
+
+export const InvalidAfterSubmit: Story = {
+  args: { value: filled(instrument, { share: 0.3 }) },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<BoussolePinGrid>('boussole-pin-grid')!;
+    await el.updateComplete;
+    el.submit();
+  },
+};
+
+export const ReadOnly: Story = {
+  args: { readonly: true, value: filled(instrument, { participants: [{ organisation: 'CIUSSS', role: 'Gestionnaire' }], plan: true }) },
+};
+
+export const English: Story = { args: { lang: 'en', value: filled(instrument, { share: 0.5, locale: 'en' }) } };
+
+export const OneThemeAtATime: Story = { args: { layout: 'sections', value: filled(instrument, { share: 0.4 }) } };
