@@ -19,8 +19,7 @@ function onwarn(warning, warn) {
 
 const ts = (declarations) =>
   typescript({
-    tsconfig: './tsconfig.json',
-    include: ['src/**/*.ts'],
+    tsconfig: './tsconfig.build.json',
     noEmit: false,
     declaration: declarations,
     declarationDir: declarations ? 'dist/types' : undefined,
