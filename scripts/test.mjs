@@ -29,7 +29,8 @@ const STAGES = [
   { key: 'types', name: 'Type check: elements, stories, browser tests', cmd: [bin('tsc'), ['-p', 'tsconfig.json']] },
   { key: 'types', name: 'Type check: the engine without the DOM library', cmd: [bin('tsc'), ['-p', 'src/engine/tsconfig.json']] },
   { key: 'types', name: 'Type check: Node tests', cmd: [bin('tsc'), ['-p', 'tests/tsconfig.json']] },
-  { key: 'engine', name: 'Engine, format and instrument tests (Node)', cmd: () => nodeTests('tests/engine', 'engine.json'), counts: 'engine.json' },
+  { key: 'types', name: 'Type check: Storybook and bundle checks', cmd: [bin('tsc'), ['-p', 'tests/stories/tsconfig.json']] },
+  { key: 'engine', name: 'Engine, formats, instruments and translations (Node)', cmd: () => nodeTests('tests/engine', 'engine.json'), counts: 'engine.json' },
   { key: 'browser', name: 'Element tests (headless Chromium)', cmd: [bin('wtr'), []], counts: 'browser.json' },
   { key: 'stories', name: 'Bundle (rollup)', cmd: [bin('rollup'), ['-c', '--silent']] },
   {

@@ -1,0 +1,98 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import ces from '../schemas/instruments/ces.json' with { type: 'json' };
+import type { BoussoleCes } from '../src/elements/ces/boussole-ces.js';
+import type { Instrument, Result } from '../src/schema/index.js';
+import { filled, LAYOUT_CONTROL, LOCALE_CONTROL } from './support.js';
+
+const instrument = ces as unknown as Instrument;
+const BANDS = instrument.ageBands!.map((b) => b.id);
+
+interface Args {
+  lang: 'fr' | 'en';
+  layout: 'all' | 'sections';
+  readonly: boolean;
+  ageBand?: string;
+  birthDate?: string;
+  sessionDate?: string;
+  value?: Result;
+}
+
+const meta: Meta<Args> = {
+  title: 'Instruments/CÉS',
+  component: 'boussole-ces',
+  args: { lang: 'fr', layout: 'all', readonly: false, ageBand: 'y10-14' },
+  argTypes: {
+    lang: LOCALE_CONTROL,
+    layout: LAYOUT_CONTROL,
+    ageBand: { control: 'select', options: BANDS },
+    birthDate: { control: 'text' },
+    sessionDate: { control: 'text' },
+    value: { control: 'object' },
+  },
+  render: (args) =>
+    html`<boussole-ces
+      lang=${args.lang}
+      layout=${args.layout}
+      ?readonly=${args.readonly}
+      age-band=${ifDefined(args.ageBand)}
+      birth-date=${ifDefined(args.birthDate)}
+      session-date=${ifDefined(args.sessionDate)}
+      .value=${args.value ?? null}
+    ></boussole-ces>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const participants = [
+  { role: 'child', name: 'Léa' },
+  { role: 'foster-family' },
+  { role: 'worker', name: 'Martin' },
+];
+
+export const Empty: Story = {};
+
+export const ChooseTheAgeBand: Story = { args: { ageBand: undefined } };
+
+export const FromBirthDate: Story = {
+  name: 'Band from birth date and session date',
+  args: { ageBand: undefined, birthDate: '2019-05-20', sessionDate: '2026-03-02' },
+};
+
+export const Band0To12Months: Story = { name: 'Band 0–12 months', args: { ageBand: 'm0-12' } };
+export const Band1To2: Story = { name: 'Band 1–2 years', args: { ageBand: 'y1-2' } };
+export const Band3To4: Story = { name: 'Band 3–4 years', args: { ageBand: 'y3-4' } };
+export const Band5To9: Story = { name: 'Band 5–9 years', args: { ageBand: 'y5-9' } };
+export const Band10To14: Story = { name: 'Band 10–14 years', args: { ageBand: 'y10-14' } };
+export const Band15To17: Story = { name: 'Band 15–17 years', args: { ageBand: 'y15-17' } };
+export const Band18To21: Story = { name: 'Band 18–21 years', args: { ageBand: 'y18-21' } };
+
+export const PartlyFilled: Story = {
+  args: { value: filled(instrument, { ageBand: 'y10-14', share: 0.5, participants }) },
+};
+
+export const WithActionPlan: Story = {
+  args: { value: filled(instrument, { ageBand: 'y5-9', participants, plan: true }) },
+};
+
+export const InvalidAfterSubmit: Story = {
+  args: { value: filled(instrument, { ageBand: 'y10-14', share: 0.3 }) },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<BoussoleCes>('boussole-ces')!;
+    await el.updateComplete;
+    el.submit();
+  },
+};
+
+export const ReadOnly: Story = {
+  args: { readonly: true, value: filled(instrument, { ageBand: 'y15-17', participants, plan: true }) },
+};
+
+export const English: Story = {
+  args: { lang: 'en', ageBand: 'y3-4', value: filled(instrument, { ageBand: 'y3-4', share: 0.5, locale: 'en', participants }) },
+};
+
+export const OneSphereAtATime: Story = {
+  args: { layout: 'sections', value: filled(instrument, { ageBand: 'y10-14', share: 0.4 }) },
+};

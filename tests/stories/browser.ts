@@ -1,0 +1,111 @@
+// A static file server on 127.0.0.1 and a headless Chromium, for the checks that load built output
+// (Storybook, the self-contained bundle) as a host page would.
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+import { CHROME_ARGS, findChrome } from '../../scripts/lib/chrome.mjs';
+
+export const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir`; `headers` are added to every HTML response (e.g. a Content-Security-Policy). */
+export async function serve(dir: string, headers: Record<string, string> = {}): Promise<Served> {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  };
+  const server: Server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  const executablePath = process.env.CHROME_PATH ?? findChrome();
+  if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH to a Chrome or Chromium binary.');
+  return chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
+}
+
+/** What went wrong in a page: uncaught errors, console errors, requests that left the test server, CSP reports. */
+export interface PageProblems {
+  errors: string[];
+  offsite: string[];
+}
+
+export function watch(page: Page, origin: string, ignoreConsole: RegExp[] = []): PageProblems {
+  const problems: PageProblems = { errors: [], offsite: [] };
+  page.on('pageerror', (e) => problems.errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    // Reported with its address by the response handler below.
+    if (text.startsWith('Failed to load resource')) return;
+    if (!ignoreConsole.some((r) => r.test(text))) problems.errors.push(`console error: ${text}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.offsite.push(url);
+  });
+  return problems;
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core (WCAG 2.2 A/AA rules) on the elements matching `selector`, shadow roots included. */
+export async function axe(page: Page, selector: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol, not added as a <script>: works under the strictest CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8')};window.axe = axe;`);
+  return page.evaluate(
+    async ({ selector, tags }) => {
+      const w = window as unknown as {
+        axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> };
+      };
+      const targets = [...document.querySelectorAll(selector)];
+      if (!targets.length) return [`nothing matches ${selector}`];
+      const out: string[] = [];
+      for (const el of targets) {
+        const { violations } = await w.axe.run(el, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        for (const v of violations) out.push(`${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+      }
+      return out;
+    },
+    { selector, tags: AXE_TAGS },
+  );
+}

@@ -1,0 +1,135 @@
+// The self-contained bundle (dist/boussole.bundle.js, built by `npm test` before this file runs) in a
+// plain host page served with a strict Content-Security-Policy: the elements render and work, with no
+// CSP violation (no eval, no inline script or style), no request beyond the page's own server.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright';
+import { axe, launch, repo, serve, watch, type PageProblems, type Served } from './browser.js';
+
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'self'";
+const bundle = join(repo, 'dist/boussole.bundle.js');
+
+const PAGE = `<!doctype html>
+<html lang="fr-CA">
+<head>
+  <meta charset="utf-8">
+  <title>Boussole under a strict CSP</title>
+  <link rel="stylesheet" href="host.css">
+  <script type="module" src="boussole.bundle.js"></script>
+  <script type="module" src="host.js"></script>
+</head>
+<body>
+  <main>
+    <h1>Portail</h1>
+    <form id="host" action="/done" method="post">
+      <boussole-pin-grid name="pin"></boussole-pin-grid>
+    </form>
+    <boussole-ces age-band="y5-9"></boussole-ces>
+    <boussole-needs-grid lang="en" age-band="y6-11"></boussole-needs-grid>
+    <boussole-form id="custom">
+      <script type="application/json">${JSON.stringify({
+        id: 'mini',
+        version: '1.0.0',
+        title: { fr: 'Petit questionnaire', en: 'Small questionnaire' },
+        source: { note: { fr: 'Exemple', en: 'Example' }, licence: { fr: 'Libre', en: 'Free' }, illustrative: true },
+        sections: [
+          {
+            id: 'one',
+            kind: 'theme',
+            title: { fr: 'Une section', en: 'One section' },
+            items: [{ id: 'ok', type: 'yes-no', required: true, label: { fr: 'Tout va bien ?', en: 'All well?' } }],
+          },
+        ],
+      })}</script>
+    </boussole-form>
+  </main>
+</body>
+</html>`;
+
+// Listens as a host would; CSP violations are recorded by the page itself.
+const HOST_JS = `
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));
+window.__events = [];
+for (const type of ['boussole-change', 'boussole-submit', 'boussole-invalid', 'boussole-error'])
+  document.addEventListener(type, (e) => window.__events.push({ type, tag: e.target.tagName.toLowerCase(), detail: e.detail }));
+`;
+
+describe('the self-contained bundle in a host page under a strict CSP', () => {
+  let server: Served;
+  let browser: Browser;
+  let page: Page;
+  let problems: PageProblems;
+  const dir = join(tmpdir(), `boussole-csp-${process.pid}`);
+
+  before(async () => {
+    assert.ok(existsSync(bundle), 'dist/boussole.bundle.js is missing: run `rollup -c` first');
+    mkdirSync(dir, { recursive: true });
+    cpSync(bundle, join(dir, 'boussole.bundle.js'));
+    writeFileSync(join(dir, 'index.html'), PAGE);
+    writeFileSync(join(dir, 'host.js'), HOST_JS);
+    writeFileSync(join(dir, 'host.css'), 'body { font-family: system-ui, sans-serif; margin: 1rem; }\n');
+    server = await serve(dir, { 'content-security-policy': CSP });
+    browser = await launch();
+    page = await browser.newPage();
+    problems = watch(page, server.url);
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() =>
+      ['boussole-pin-grid', 'boussole-ces', 'boussole-needs-grid', 'boussole-form'].every(
+        (t) => (document.querySelector(t)?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0,
+      ),
+    );
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the bundle holds no eval, no Function constructor, no remote address', () => {
+    const code = readFileSync(bundle, 'utf8');
+    assert.doesNotMatch(code, /\beval\(/);
+    assert.doesNotMatch(code, /new Function\(/);
+    assert.doesNotMatch(code, /https?:\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}\/[^"'`\s]*\.(js|css|woff2?)/i, 'no remote script, style or font');
+  });
+
+  it('every element renders, with no CSP violation, no error and no request beyond the page', async () => {
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.offsite, []);
+    const headings = await page.evaluate(() =>
+      ['boussole-pin-grid', 'boussole-ces', 'boussole-needs-grid', 'boussole-form'].map((t) => document.querySelector(t)!.shadowRoot!.querySelector('h2')?.textContent?.trim()),
+    );
+    assert.equal(headings.length, 4);
+    assert.ok(headings.every((h) => h && h.length > 3), JSON.stringify(headings));
+    assert.match(headings[2]!, /needs/i, 'lang="en" on the element shows English');
+  });
+
+  it('a person answers with the mouse: boussole-change reaches the host page, styles apply', async () => {
+    await page.locator('boussole-form').getByText('Oui', { exact: true }).click();
+    const events = await page.evaluate(() => (window as unknown as { __events: { type: string; tag: string; detail: unknown }[] }).__events);
+    assert.deepEqual(events.at(-1), { type: 'boussole-change', tag: 'boussole-form', detail: { itemId: 'ok', value: 'yes' } });
+    // Constructable stylesheets are allowed by style-src 'self': the submit button is styled, not raw.
+    const minHeight = await page.evaluate(() => getComputedStyle(document.querySelector('boussole-form')!.shadowRoot!.querySelector('[part="submit"]')!).minHeight);
+    assert.ok(parseFloat(minHeight) >= 44, `touch target ${minHeight}`);
+  });
+
+  it('submitting the small form gives a valid result; the host form blocks an incomplete PIN grid', async () => {
+    await page.locator('boussole-form [part="submit"]').click();
+    const last = await page.evaluate(() => (window as unknown as { __events: { type: string; detail: { status?: string } }[] }).__events.at(-1));
+    assert.equal(last?.type, 'boussole-submit');
+    assert.equal(last?.detail.status, 'complete');
+    const valid = await page.evaluate(() => (document.getElementById('host') as HTMLFormElement).checkValidity());
+    assert.equal(valid, false);
+    const data = await page.evaluate(() => new FormData(document.getElementById('host') as HTMLFormElement).get('pin'));
+    assert.equal(JSON.parse(String(data)).instrument.id, 'pin-grid');
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+  });
+
+  it('axe finds no WCAG 2.2 A/AA violation in the host page', async () => {
+    assert.deepEqual(await axe(page, 'main'), []);
+  });
+});

@@ -1,0 +1,97 @@
+// Opens every story of the built Storybook (storybook-static/, built by `npm test` before this file
+// runs) in headless Chromium, as a designer would: fails on an error, a request that leaves the page's
+// server, an element that renders nothing, or an axe violation.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright';
+import { axe, launch, repo, serve, watch, type Served } from './browser.js';
+
+interface Entry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+}
+
+const dir = join(repo, 'storybook-static');
+const indexFile = join(dir, 'index.json');
+const entries: Entry[] = existsSync(indexFile)
+  ? Object.values((JSON.parse(readFileSync(indexFile, 'utf8')) as { entries: Record<string, Entry> }).entries)
+  : [];
+const stories = entries.filter((e) => e.type === 'story');
+const docs = entries.filter((e) => e.type === 'docs');
+
+describe('Storybook, every story in Chromium', () => {
+  let server: Served;
+  let browser: Browser;
+  before(async () => {
+    server = await serve(dir);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('was built, with stories for every element', () => {
+    assert.ok(existsSync(indexFile), 'storybook-static/index.json is missing: run `storybook build` first');
+    const titles = new Set(stories.map((s) => s.title));
+    for (const title of ['Instruments/CÉS', 'Instruments/Fundamental-needs grid', 'Instruments/PIN grid', 'Elements/Generic form'])
+      assert.ok(titles.has(title), `no stories titled ${title} (have: ${[...titles].join(', ')})`);
+    const ces = stories.filter((s) => s.title === 'Instruments/CÉS').map((s) => s.name);
+    for (const band of ['0–12 months', '1–2 years', '3–4 years', '5–9 years', '10–14 years', '15–17 years', '18–21 years'])
+      assert.ok(ces.some((n) => n.includes(band)), `no CÉS story for the band ${band}`);
+  });
+
+  for (const story of stories) {
+    it(`${story.title} › ${story.name}`, async () => {
+      const page = await browser.newPage();
+      try {
+        const problems = watch(page, server.url);
+        await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+        // The story's element, rendered and settled (play functions included).
+        const handle = await page.waitForFunction(
+          () => {
+            const el = [...document.querySelectorAll('#storybook-root *')].find((n) => n.tagName.startsWith('BOUSSOLE-'));
+            return el?.shadowRoot?.childElementCount ? el.tagName.toLowerCase() : null;
+          },
+          undefined,
+          { timeout: 20_000 },
+        );
+        const tag = (await handle.jsonValue()) as string;
+        await page.evaluate(async (tag) => {
+          const el = document.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+          await el.updateComplete;
+          await new Promise((r) => setTimeout(r, 100));
+          await el.updateComplete;
+        }, tag);
+        const text = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.textContent ?? '', tag);
+        assert.ok(text.trim().length > 40, 'the element renders its content');
+        assert.deepEqual(problems.errors, [], 'no error in the page');
+        assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');
+        assert.deepEqual(await axe(page, '#storybook-root'), [], 'axe finds no WCAG 2.2 A/AA violation');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const doc of docs) {
+    it(`${doc.title} › ${doc.name} page renders without error`, async () => {
+      const page = await browser.newPage();
+      try {
+        const problems = watch(page, server.url);
+        await page.goto(`${server.url}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
+        await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 20_000 });
+        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid').length > 0, undefined, { timeout: 20_000 });
+        await page.waitForTimeout(300);
+        assert.deepEqual(problems.errors, [], 'no error in the page');
+        assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
