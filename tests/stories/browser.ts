@@ -90,6 +90,18 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** Runs axe-core (WCAG 2.2 A/AA rules) on the elements matching `selector`, shadow roots included. */
 export async function axe(page: Page, selector: string): Promise<string[]> {
+  // Storybook's a11y addon runs axe itself after each story; wait for its run to end rather than collide.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runAxe(page, selector);
+    } catch (e) {
+      if (attempt > 20 || !String(e).includes('already running')) throw e;
+      await page.waitForTimeout(250);
+    }
+  }
+}
+
+async function runAxe(page: Page, selector: string): Promise<string[]> {
   // Evaluated through the DevTools protocol, not added as a <script>: works under the strictest CSP.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8')};window.axe = axe;`);
   return page.evaluate(
