@@ -43,7 +43,8 @@ const STAGES = [
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 ensureDependencies();
-process.env.CHROME_PATH = ensureChrome();
+// Only the stages that open a browser need one.
+if (!only.length || only.some((k) => k === 'browser' || k === 'stories')) process.env.CHROME_PATH = ensureChrome();
 generate();
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });

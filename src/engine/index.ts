@@ -6,3 +6,4 @@ export { validateAnswers, validateSession, validatePlans, checkValue, planSectio
 export { computeSummaries, statusOf } from './summaries.js';
 export { isAnswered, isPresent, valuesOf } from './answers.js';
 export { modelOf, type Model } from './model.js';
+export { parseInstrument, parseResult, parseResumable, type Parsed, type SchemaProblem } from '../schema/parse.js';

@@ -7,7 +7,7 @@ import * as en from './generated/locales/en.js';
  * Interface text goes through @lit/localize with the runtime locale modules it generates from the
  * XLIFF in xliff/. Each element renders in its own language (two elements of a page may differ), so
  * the reentrant configuration asks `currentLocale` before every msg(): an element sets it for the
- * synchronous duration of its render with `inLocale`. See docs/decisions/localization.md.
+ * synchronous duration of its render with `inLocale`. See docs/decisions/0001-reentrant-localization.md.
  */
 let currentLocale: Locale = 'fr';
 

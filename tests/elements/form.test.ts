@@ -153,10 +153,10 @@ describe('layout="sections"', () => {
     const buttons = $$(el, '[part="nav"] button');
     expect(buttons.length).to.equal(6);
     expect(buttons[0]!.getAttribute('aria-current')).to.equal('step');
-    expect(buttons[0]!.textContent).to.contain('0 réponses sur 4');
+    expect(buttons[0]!.textContent).to.contain('Questions répondues : 0 sur 4');
     await click($(el, 'fieldset.item label.option'));
     await settle(el);
-    expect($$(el, '[part="nav"] button')[0]!.textContent).to.contain('1 réponses sur 4');
+    expect($$(el, '[part="nav"] button')[0]!.textContent).to.contain('Questions répondues : 1 sur 4');
     await click(buttons[2]!);
     await settle(el);
     expect($(el, 'section.top h3').textContent).to.match(/partenariat/i);

@@ -23,3 +23,62 @@ describe('registration', () => {
     early.remove();
   });
 });
+
+describe('embedding details', () => {
+  it('a value set by a framework before the tag is defined is kept', async () => {
+    const { BoussoleCes } = await import('../../src/elements/ces/boussole-ces.js');
+    const draft = new BoussoleCes();
+    draft.setAttribute('age-band', 'y5-9');
+    document.body.append(draft);
+    await draft.updateComplete;
+    const value = { ...draft.value!, ageBand: undefined, answers: { 'ces.health.concern': { value: 'some' } } };
+    draft.remove();
+    // An element whose tag is not defined yet, given a value as React or Vue would, then defined.
+    const early = document.createElement('boussole-ces-late') as HTMLElement & { value: unknown };
+    early.setAttribute('age-band', 'y5-9');
+    early.value = value;
+    document.body.append(early);
+    customElements.define('boussole-ces-late', class extends BoussoleCes {});
+    const el = early as unknown as library.BoussoleForm;
+    await el.updateComplete;
+    expect(el.errors).to.deep.equal([]);
+    expect(el.value!.answers['ces.health.concern']).to.deep.equal({ value: 'some' });
+    expect(el.value!.ageBand, 'a draft without a band takes the attribute’s').to.equal('y5-9');
+    el.remove();
+  });
+
+  it('session-date is the meeting date, also when age-band chooses the band', async () => {
+    await import('../../src/define.js');
+    const el = document.createElement('boussole-ces') as library.BoussoleForm;
+    el.setAttribute('age-band', 'y3-4');
+    el.setAttribute('session-date', '2026-03-02');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.value!.session.date).to.equal('2026-03-02');
+    expect(el.value!.ageBand).to.equal('y3-4');
+    el.remove();
+  });
+
+  it('a blocked host-form submit shows the error summary, focused, and fires boussole-invalid', async () => {
+    await import('../../src/define.js');
+    const form = document.createElement('form');
+    form.innerHTML = '<boussole-pin-grid name="pin"></boussole-pin-grid><button>Envoyer</button>';
+    document.body.append(form);
+    const el = form.querySelector('boussole-pin-grid') as library.BoussoleForm;
+    await el.updateComplete;
+    let invalid = 0;
+    let submitted = 0;
+    el.addEventListener('boussole-invalid', () => invalid++);
+    form.addEventListener('submit', (e) => (e.preventDefault(), submitted++));
+    expect(form.checkValidity()).to.equal(false);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'a silent check moves no focus').to.equal(null);
+    form.requestSubmit();
+    await new Promise((r) => requestAnimationFrame(r));
+    await el.updateComplete;
+    expect(submitted).to.equal(0);
+    expect(invalid).to.be.greaterThan(0);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part="error-summary"]'));
+    form.remove();
+  });
+});

@@ -2,3 +2,9 @@
 import { BoussoleCes } from './boussole-ces.js';
 
 if (!customElements.get('boussole-ces')) customElements.define('boussole-ces', BoussoleCes);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'boussole-ces': BoussoleCes;
+  }
+}

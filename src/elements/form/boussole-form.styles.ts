@@ -15,6 +15,8 @@ export const formStyles = css`
     --_border: var(--boussole-color-border, #6b7178);
     --_focus: var(--boussole-color-focus, #0b5cad);
     --_selected: var(--boussole-color-selected, #e8f1fb);
+    --_separator: var(--boussole-color-separator, #d0d4d9);
+    --_panel: var(--boussole-color-panel, #f5f7f9);
     --_radius: var(--boussole-radius, 6px);
     --_space: var(--boussole-space, 1rem);
     display: block;
@@ -97,7 +99,7 @@ export const formStyles = css`
   }
   .item {
     padding-top: calc(var(--_space) * 0.75);
-    border-top: 1px solid #d0d4d9;
+    border-top: 1px solid var(--_separator);
   }
   .item.invalid {
     border-left: 4px solid var(--_error);
@@ -263,7 +265,7 @@ export const formStyles = css`
     margin: 0;
   }
   fieldset.row {
-    border: 1px solid #d0d4d9;
+    border: 1px solid var(--_separator);
     border-radius: var(--_radius);
     padding: calc(var(--_space) / 2) var(--_space);
     margin: 0 0 var(--_space);
@@ -279,7 +281,7 @@ export const formStyles = css`
   }
   .plan {
     padding: var(--_space);
-    background: #f5f7f9;
+    background: var(--_panel);
     border-radius: var(--_radius);
   }
   .plan > legend {
@@ -368,7 +370,7 @@ export const formStyles = css`
   td {
     text-align: left;
     padding: 0.375rem 0.75rem 0.375rem 0;
-    border-bottom: 1px solid #d0d4d9;
+    border-bottom: 1px solid var(--_separator);
     vertical-align: top;
   }
   dl > div {

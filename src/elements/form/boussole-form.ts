@@ -34,6 +34,9 @@ export type Layout = (typeof LAYOUTS)[number];
 
 type Notice = { code: ErrorCode; params: Record<string, unknown> };
 
+/** Dispatches one of our typed events (documented with @fires above the class, not inferred by the analyzer). */
+const fire = (host: HTMLElement, event: Event): boolean => host.dispatchEvent(event);
+
 /**
  * Renders any Boussole instrument as an accessible form and emits validated results as events.
  *
@@ -42,7 +45,7 @@ type Notice = { code: ErrorCode; params: Record<string, unknown> };
  *
  * @attr lang - `fr` or `en`; by default the nearest ancestor's `lang`, else `fr`.
  *
- * @fires boussole-change - A person changed an answer or a field: `{itemId, value, perspective?}`. Not fired for programmatic `value` sets.
+ * @fires boussole-change - A person changed an answer or a field: `{itemId, value, perspective?, comment?}`. Not fired for programmatic `value` sets.
  * @fires boussole-submit - Submit succeeded; `detail` is the complete result.
  * @fires boussole-invalid - Submit or reportValidity found problems; `detail.issues` (with localized messages).
  * @fires boussole-error - Bad input (invalid instrument, unreadable value, wrong attribute); `detail.code`, `detail.message`.
@@ -85,6 +88,8 @@ type Notice = { code: ErrorCode; params: Record<string, unknown> };
  * @cssproperty --boussole-color-border - Borders of controls.
  * @cssproperty --boussole-color-focus - Focus ring.
  * @cssproperty --boussole-color-selected - Background of a selected option.
+ * @cssproperty --boussole-color-separator - Lines between questions and around tables (default: #d0d4d9).
+ * @cssproperty --boussole-color-panel - Background of action plans (default: #f5f7f9).
  * @cssproperty --boussole-radius - Corner radius.
  * @cssproperty --boussole-space - Base spacing unit.
  * @cssproperty --boussole-max-width - Maximum width of the form.
@@ -105,7 +110,7 @@ export class BoussoleForm extends LitElement {
   /** `all` (every section on one page, the default) or `sections` (one section at a time with a navigator). */
   @property({ reflect: true }) layout: string = 'all';
 
-  /** Age band id, for instruments with age bands (CÉS); wins over birth-date. */
+  /** Age band id, for instruments with age bands (the CÉS, the needs grid); wins over birth-date. */
   @property({ attribute: 'age-band' }) ageBand?: string;
 
   /** Birth date (YYYY-MM-DD); with session-date it selects the age band. Never stored in the result. */
@@ -114,7 +119,7 @@ export class BoussoleForm extends LitElement {
   /** Session date (YYYY-MM-DD): the date of the meeting, and the date the age is computed at. */
   @property({ attribute: 'session-date' }) sessionDate?: string;
 
-  /** A result as JSON text, to resume or review (the `value` property takes an object). */
+  /** A result as JSON text, to resume or review (the `value` property takes an object or JSON text). */
   @property({ attribute: 'value' }) valueText?: string;
 
   @state() private revision = 0;
@@ -140,9 +145,24 @@ export class BoussoleForm extends LitElement {
     super();
     this.internals = this.attachInternals();
     // The host form's submit or reportValidity() found this element invalid: show every problem.
+    // The host form's submit or reportValidity() found this element invalid: show every problem, as
+    // our own submit does (error summary focused, boussole-invalid).
+    // The summary takes focus only when the browser moved focus here (submit, reportValidity), not for
+    // a silent form.checkValidity().
     this.addEventListener('invalid', () => {
-      if (!this.checking) this.engine?.attemptSubmit();
+      if (this.checking || this.validateAndShow(false)) return;
+      requestAnimationFrame(() => {
+        if (!this.matches(':focus-within')) return;
+        this.focusTarget = 'summary';
+        this.requestUpdate();
+      });
     });
+    // A `value` set before the tag was defined (a framework rendering first) shadows the accessor: take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
+      const early = (this as unknown as { value: unknown }).value;
+      delete (this as unknown as { value?: unknown }).value;
+      this.value = early;
+    }
   }
 
   static override get observedAttributes(): string[] {
@@ -219,7 +239,7 @@ export class BoussoleForm extends LitElement {
     if (!this.validateAndShow()) return false;
     const result = this.engine!.toResult({ complete: true });
     this.statusText = inLocale(this.locale, () => msg('Vos réponses ont été soumises.', { id: 'submitted' }));
-    this.dispatchEvent(new BoussoleSubmitEvent(result));
+    fire(this, new BoussoleSubmitEvent(result));
     return true;
   }
 
@@ -476,7 +496,7 @@ export class BoussoleForm extends LitElement {
     }
     if (detail) {
       this.statusText = '';
-      this.dispatchEvent(new BoussoleChangeEvent(detail));
+      fire(this, new BoussoleChangeEvent(detail));
     }
   }
 
@@ -540,7 +560,7 @@ export class BoussoleForm extends LitElement {
         itemId = `plan.${d.plan}`;
         break;
     }
-    if (itemId) this.dispatchEvent(new BoussoleChangeEvent({ itemId, value: undefined }));
+    if (itemId) fire(this, new BoussoleChangeEvent({ itemId, value: undefined }));
   };
 
   /** Follows an error-summary link: shows the field's section and moves focus to its control. */
@@ -621,15 +641,16 @@ export class BoussoleForm extends LitElement {
     }
   }
 
-  private applyAgeAttributes(): void {
+  /** Applies age-band, or birth-date with session-date; and session-date as the meeting date (unless `bandOnly`). */
+  private applyAgeAttributes(bandOnly = false): void {
     const engine = this.engine;
     if (!engine) return;
     this.clearNotice('age');
     try {
+      if (this.sessionDate && engine.instrument.session?.date && !bandOnly) engine.setSession({ date: this.sessionDate });
       if (this.ageBand) engine.setAgeBand(this.ageBand);
       else if (this.birthDate && this.sessionDate && engine.instrument.ageBands)
         engine.setAgeFromDates(this.birthDate, this.sessionDate);
-      else if (this.sessionDate && engine.instrument.session?.date) engine.setSession({ date: this.sessionDate });
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       this.raise('age', error.code as ErrorCode, { ...error.params });
@@ -660,6 +681,8 @@ export class BoussoleForm extends LitElement {
     try {
       engine.load(data);
       this.clearNotice('value');
+      // A saved draft without an age band takes the one the attributes give.
+      if (!engine.ageBand && engine.instrument.ageBands) this.applyAgeAttributes(true);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       const code: ErrorCode = error.code === 'invalid-result' ? 'unreadable-value' : (error.code as ErrorCode);
@@ -689,14 +712,14 @@ export class BoussoleForm extends LitElement {
 
   // ——— validity and errors ———
 
-  private validateAndShow(): boolean {
+  private validateAndShow(focus = true): boolean {
     const engine = this.engine;
     if (!engine) return false;
     const issues = engine.attemptSubmit();
     if (issues.length === 0) return true;
-    this.focusTarget = 'summary';
+    if (focus) this.focusTarget = 'summary';
     this.requestUpdate();
-    this.dispatchEvent(
+    fire(this, 
       new BoussoleInvalidEvent(
         inLocale(this.locale, () => issues.map((issue) => ({ ...issue, message: issueMessage(issue, engine, this.locale) }))),
       ),
@@ -735,7 +758,7 @@ export class BoussoleForm extends LitElement {
   private raise(key: string, code: ErrorCode, params: Record<string, unknown>): void {
     const notice = { code, params };
     this.notices = new Map(this.notices).set(key, notice);
-    this.dispatchEvent(new BoussoleErrorEvent(this.errorDetail(notice)));
+    fire(this, new BoussoleErrorEvent(this.errorDetail(notice)));
   }
 
   private clearNotice(key: string): void {

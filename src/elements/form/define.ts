@@ -2,3 +2,9 @@
 import { BoussoleForm } from './boussole-form.js';
 
 if (!customElements.get('boussole-form')) customElements.define('boussole-form', BoussoleForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'boussole-form': BoussoleForm;
+  }
+}

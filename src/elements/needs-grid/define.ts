@@ -2,3 +2,9 @@
 import { BoussoleNeedsGrid } from './boussole-needs-grid.js';
 
 if (!customElements.get('boussole-needs-grid')) customElements.define('boussole-needs-grid', BoussoleNeedsGrid);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'boussole-needs-grid': BoussoleNeedsGrid;
+  }
+}

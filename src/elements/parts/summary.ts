@@ -7,10 +7,10 @@ import type { FormView } from './view.js';
 
 const n = (value: number, view: FormView) => formatNumber(value, view.locale);
 
-/** "3/7" on screen, "3 answers out of 7" for screen readers. */
+/** "3/7" on screen, "Questions answered: 3 of 7" for screen readers. */
 export function progressText(view: FormView, answered: number, total: number): TemplateResult {
   return html`<span aria-hidden="true">${n(answered, view)}/${n(total, view)}</span
-    ><span class="sr-only">${msg(str`${n(answered, view)} réponses sur ${n(total, view)}`, { id: 'progress.sr' })}</span>`;
+    ><span class="sr-only">${msg(str`Questions répondues : ${n(answered, view)} sur ${n(total, view)}`, { id: 'progress.sr' })}</span>`;
 }
 
 const statusLabel = (view: FormView, rule: TallyRule, status: string | null) =>

@@ -2,3 +2,9 @@
 import { BoussolePinGrid } from './boussole-pin-grid.js';
 
 if (!customElements.get('boussole-pin-grid')) customElements.define('boussole-pin-grid', BoussolePinGrid);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'boussole-pin-grid': BoussolePinGrid;
+  }
+}
