@@ -9,6 +9,9 @@ const numberFormats = new Map<Locale, Intl.NumberFormat>();
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 export function formatNumber(value: number, locale: Locale): string {
+  // Small whole numbers (counts, progress) read the same in fr-CA and en-CA: skip Intl, whose first use
+  // in a page costs tens of milliseconds.
+  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
   let format = numberFormats.get(locale);
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlTag(locale))));
   return format.format(value);
