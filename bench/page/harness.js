@@ -1,89 +1,206 @@
-// In-page measurements, shared by the Boussole page and the raw-DOM baseline page. Every timing ends
-// on the first task after the next animation frame, i.e. once that frame has been painted.
-export const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// In-page measurements of `npm run bench` (scripts/bench.mjs), shared by the element page
+// (boussole.html) and the raw-DOM baseline page (raw.html). Plain JavaScript, no framework.
+//
+// "Painted": every timing ends in the first task after the next requestAnimationFrame callback. rAF
+// callbacks run at the start of a frame's rendering step, before style, layout and paint; a message
+// posted from the callback is delivered as a new task once that rendering step is over, i.e. once the
+// main thread has laid out and painted (committed) the frame that shows the change. MessageChannel
+// rather than setTimeout(0): no timer clamping or coalescing.
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+export const nextPaint = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    }),
+  );
 
-/** Creates the element, waits for every expected radio in its shadow root, then for the next painted frame. */
-export async function renderBoussole({ tag, attributes = {}, instrument, expectedRadios }) {
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Lets the page go quiet between two measurements: two painted frames, then `ms` idle (+ `jitter`). */
+export async function quiet(ms = 50, jitter = 0) {
+  await nextPaint();
+  await nextPaint();
+  await sleep(ms + Math.random() * jitter);
+}
+
+/**
+ * Resolves as soon as `done()` is true: checked right away, after the element's pending Lit update
+ * (when `host` is one), then on every DOM mutation under `root`. Throws after `timeout` ms.
+ */
+async function until(done, { host, root, timeout = 15000, what = 'condition' }) {
+  if (done()) return;
+  if (host?.updateComplete) {
+    await host.updateComplete;
+    if (done()) return;
+  }
+  const start = performance.now();
+  while (!done()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => (observer.disconnect(), resolve()));
+      observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      setTimeout(() => (observer.disconnect(), resolve()), 20);
+    });
+  }
+}
+
+const RADIOS = 'input[type="radio"][data-item]';
+
+// ——— the element ———
+
+/**
+ * Render: performance.now() right before document.createElement, then the attributes, the instrument
+ * and the append; stops when the shadow root holds `expectedRadios` radios and the next frame is painted.
+ * Without `expectedRadios` (the warm-up page of a bundled instrument), waits for the element's update,
+ * then for the count to hold still for 300 ms, and returns it for the measured pages.
+ */
+export async function renderElement({ tag, attributes, instrument, expectedRadios }) {
+  await customElements.whenDefined(tag);
   const t0 = performance.now();
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   if (instrument) el.instrument = instrument;
   document.body.append(el);
-  await el.updateComplete;
-  const radios = el.shadowRoot.querySelectorAll('input[type="radio"]').length;
-  if (expectedRadios && radios < expectedRadios) throw new Error(`${tag}: ${radios} radios, expected ${expectedRadios}`);
-  await nextPaint();
-  return { ms: performance.now() - t0, radios };
-}
-
-/** Clicks an unchecked option of `count` questions spread over the form; each until the next painted frame. */
-export async function clickBoussole({ tag, count = 5 }) {
-  const el = document.querySelector(tag);
   const root = el.shadowRoot;
-  const groups = [...new Set([...root.querySelectorAll('input[type="radio"]')].map((r) => r.name))];
-  const times = [];
-  for (let k = 0; k < count; k++) {
-    const name = groups[Math.floor(((k + 0.5) * groups.length) / count)];
-    const input = [...root.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`)][1];
-    const progress = root.querySelector('[part="progress-table"]')?.textContent;
-    const t0 = performance.now();
-    input.closest('label').click();
-    await el.updateComplete;
+  if (!root) throw new Error(`${tag} has no open shadow root`);
+  const count = () => root.querySelectorAll(RADIOS).length;
+  if (expectedRadios) {
+    await until(() => count() >= expectedRadios, { host: el, root, what: `${expectedRadios} radios in <${tag}>` });
     await nextPaint();
     const ms = performance.now() - t0;
-    if (!input.checked) throw new Error(`${tag}: the click did not check ${name}`);
-    if (progress !== undefined && root.querySelector('[part="progress-table"]').textContent === progress)
-      throw new Error(`${tag}: the summary did not update after a click on ${name}`);
-    times.push(ms);
+    if (count() !== expectedRadios) throw new Error(`<${tag}>: ${count()} radios, expected ${expectedRadios}`);
+    return { ms, radios: count() };
   }
-  return { ms: median(times), all: times };
+  await el.updateComplete;
+  await nextPaint();
+  const ms = performance.now() - t0;
+  let seen = count();
+  for (let still = 0; still < 3; ) {
+    await sleep(100);
+    still = count() === seen ? still + 1 : 0;
+    seen = count();
+  }
+  return { ms, radios: seen, provisional: true };
 }
 
-/** The same fieldset/legend/label/radio markup, written once with innerHTML; a counter updated on change. */
-export async function renderRaw({ instrument }) {
+/** The skeleton of what the element rendered, for the raw-DOM baseline: its sections' choice questions. */
+export function skeletonOf(tag) {
+  const root = document.querySelector(tag).shadowRoot;
+  const text = (node) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const groupOf = (fieldset) => {
+    const radios = [...fieldset.querySelectorAll(':scope > .options > label > input[type="radio"][data-item]')];
+    if (!radios.length) return undefined;
+    return {
+      name: radios[0].name,
+      legend: text(fieldset.querySelector(':scope > legend')),
+      options: radios.map((r) => ({ value: r.value, label: text(r.closest('label')) })),
+    };
+  };
+  return {
+    title: text(root.querySelector('[part="title"]')),
+    sections: [...root.querySelectorAll('section[part="section"]')].map((section) => ({
+      title: text(section.querySelector('[part="section-title"]')),
+      groups: [...section.querySelectorAll('fieldset')]
+        .filter((f) => f.closest('section[part="section"]') === section)
+        .map(groupOf)
+        .filter(Boolean),
+    })),
+  };
+}
+
+/** Click → painted on the element, on `count` questions spread over the form. */
+export function clickElement({ tag, count }) {
+  const el = document.querySelector(tag);
+  const root = el.shadowRoot;
+  // The summary node is looked up again only when Lit replaced it: a querySelector over a large shadow
+  // tree on every check would bill the harness's own work to the element.
+  let node = root.querySelector('[part="summary"]');
+  const summary = () => {
+    if (!node?.isConnected) node = root.querySelector('[part="summary"]');
+    return node?.textContent ?? '';
+  };
+  return clickSeries({ root, host: el, summary, count, what: `<${tag}>` });
+}
+
+// ——— the raw-DOM baseline ———
+
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Render of the baseline: builds the same markup as the element's (section, heading, fieldset, legend,
+ * div of label > radio + span per option, a summary line and a submit button) as one string, writes
+ * it with one innerHTML into a new div appended to the body, waits for the next painted frame. A
+ * delegated change listener updates an answered-count, the baseline's "summary". No stylesheet.
+ */
+export async function renderRaw({ skeleton }) {
   const t0 = performance.now();
-  const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const scale = Object.fromEntries(instrument.scales.map((s) => [s.id, s.options]));
-  let html = `<form><h2>${esc(instrument.title.fr)}</h2><p>Questions répondues : <output id="answered">0</output></p>`;
-  for (const section of instrument.sections) {
-    html += `<section><h3>${esc(section.title.fr)}</h3>`;
-    for (const item of section.items) {
-      html += `<fieldset><legend>${esc(item.label.fr)}</legend>`;
-      for (const o of scale[item.scale])
-        html += `<label><input type="radio" name="${item.id}" value="${o.code}"> ${esc(o.label.fr)}</label>`;
-      html += `</fieldset>`;
+  let html = `<div class="base"><header><h2>${esc(skeleton.title)}</h2></header>`;
+  for (const section of skeleton.sections) {
+    html += `<section class="section top"><h3>${esc(section.title)}</h3>`;
+    for (const group of section.groups) {
+      html += `<fieldset class="item"><legend>${esc(group.legend)}</legend><div class="options">`;
+      for (const o of group.options)
+        html += `<label class="option"><input type="radio" name="${esc(group.name)}" value="${esc(o.value)}" data-item="${esc(group.name)}"><span>${esc(o.label)}</span></label>`;
+      html += `</div></fieldset>`;
     }
     html += `</section>`;
   }
-  html += `<button>Soumettre</button></form>`;
+  html += `<section class="summary"><p>Réponses données : <output id="answered">0</output></p></section>`;
+  html += `<div class="actions"><button type="button">Soumettre</button></div></div>`;
   const host = document.createElement('div');
+  host.id = 'raw';
   host.innerHTML = html;
   document.body.append(host);
   const answered = new Set();
-  host.addEventListener('change', (e) => {
-    answered.add(e.target.name);
-    host.querySelector('#answered').textContent = String(answered.size);
+  const counter = host.querySelector('#answered');
+  host.addEventListener('change', (event) => {
+    answered.add(event.target.name);
+    counter.textContent = String(answered.size);
   });
   await nextPaint();
-  return { ms: performance.now() - t0, radios: host.querySelectorAll('input[type="radio"]').length };
+  return { ms: performance.now() - t0, radios: host.querySelectorAll(RADIOS).length };
 }
 
-export async function clickRaw({ count = 5 }) {
-  const groups = [...new Set([...document.querySelectorAll('input[type="radio"]')].map((r) => r.name))];
+export function clickRaw({ count }) {
+  const root = document.getElementById('raw');
+  const counter = root.querySelector('#answered');
+  const summary = () => counter.textContent;
+  return clickSeries({ root, summary, count, what: 'raw DOM' });
+}
+
+// ——— clicks, shared ———
+
+/**
+ * For each of `count` questions spread evenly over the form: waits for a quiet page (and a random
+ * 0–17 ms, so clicks do not lock onto one phase of the 60 Hz frame clock), then t0, a real click() on
+ * an unchecked option's <label>, waits until the radio is checked and the summary text has changed,
+ * then for the next painted frame. Returns the click → painted times, and for diagnosis the click →
+ * DOM-updated times (script only: the click's handlers and the element's update).
+ */
+async function clickSeries({ root, host, summary, count, what }) {
+  const groups = [...new Set([...root.querySelectorAll(RADIOS)].map((r) => r.name))];
+  if (groups.length < count) count = groups.length;
   const times = [];
+  const dom = [];
   for (let k = 0; k < count; k++) {
     const name = groups[Math.floor(((k + 0.5) * groups.length) / count)];
-    const input = document.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`)[1];
+    const options = [...root.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`)];
+    const input = options[1 + (k % (options.length - 1))];
+    const label = input.closest('label');
+    await quiet(50, 17);
+    const before = summary();
     const t0 = performance.now();
-    input.closest('label').click();
+    label.click();
+    await until(() => input.checked && summary() !== before, { host, root, timeout: 5000, what: `${what}: ${name} checked and the summary updated` });
+    const t1 = performance.now();
     await nextPaint();
     times.push(performance.now() - t0);
+    dom.push(t1 - t0);
   }
-  return { ms: median(times), all: times };
+  return { times, dom };
 }

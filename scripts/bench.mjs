@@ -1,0 +1,364 @@
+// `npm run bench`: how fast the elements render and answer a click in headless Chromium, compared
+// with a raw-DOM baseline measured in the same run; how long a complete result takes to produce and
+// validate; how many gzipped bytes we ship. Prints every figure against its budget, writes
+// bench/results/latest.json, exits with status 1 when a budget is exceeded (2 when the run failed).
+//
+//   npm run bench                     rebuilds dist/ with rollup when it is missing or older than its
+//                                     sources, then measures 7 pages per case after a warm-up page
+//   npm run bench -- --runs 5         pages per case (at least 5 for the budgets; --clicks 9: clicks per page)
+//   npm run bench -- --build          always rebuild;  --no-build: use dist/ as it is
+//
+// The pages and fixtures are in bench/ (bench/page/harness.js says how each timing is taken).
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { rollup } from 'rollup';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { chromium } from 'playwright';
+import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench/fixtures.mjs';
+import { serve } from '../bench/serve.mjs';
+import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
+import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const rootUrl = pathToFileURL(root);
+const at = (...parts) => join(root, ...parts);
+const OUT = at('bench/.out'); // gitignored
+const KB = 1024;
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  const n = i >= 0 ? Number(argv[i + 1]) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+const RUNS = option('--runs', 7);
+const CLICKS = option('--clicks', 7);
+const RESULT_REPEATS = 41;
+
+const BUDGETS = {
+  render280: 1.5, // × raw DOM
+  render1000: 2, // × raw DOM
+  click: 1.25, // × raw DOM, every instrument
+  resultMs: 5, // CÉS, toResult + validation
+  bundleBytes: 45 * KB,
+  elementBytes: 30 * KB,
+};
+const ITEM_GROWTH = 1000 / 280;
+
+const started = Date.now();
+const log = (text) => process.stdout.write(text);
+
+// ——— build ———
+
+/** Newest modification time under `paths` (files or folders, recursively); 0 when none exists. */
+function newest(paths) {
+  let time = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (stat.isDirectory()) time = Math.max(time, newest(readdirSync(path).map((name) => join(path, name))));
+    else time = Math.max(time, stat.mtimeMs);
+  }
+  return time;
+}
+/** Oldest modification time of `files`; 0 when one is missing. */
+const oldest = (files) => Math.min(...files.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+
+ensureDependencies();
+const chromePath = ensureChrome();
+
+const generatedDir = at('src/localize/generated');
+if (!existsSync(generatedDir) || newest([generatedDir]) < newest([at('xliff')])) {
+  log('Generating the locale modules (lit-localize build)…\n');
+  generate();
+}
+
+// dist/ is rebuilt when one of its outputs is missing or older than any of its inputs (sources,
+// instruments, translations, build configuration); --build forces it, --no-build skips it.
+const ELEMENTS = ['form', 'ces', 'needs-grid', 'pin-grid'];
+const distOutputs = ['boussole.bundle.js', 'index.js', 'define.js', 'engine.js', ...ELEMENTS.map((e) => `elements/${e}.js`)].map((f) => at('dist', f));
+const distInputs = ['src', 'schemas/instruments', 'xliff', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => at(p));
+let build = 'up to date';
+if (argv.includes('--no-build')) build = 'skipped (--no-build)';
+else if (argv.includes('--build') || oldest(distOutputs) < newest(distInputs)) {
+  build = argv.includes('--build') ? 'rebuilt (--build)' : 'rebuilt (missing or older than its sources)';
+  log(`Building dist/ with rollup: ${build.slice(9, -1)}…\n`);
+  if (run(bin('rollup'), ['-c', '--silent']) !== 0) {
+    console.error('The rollup build failed; nothing measured.');
+    process.exit(2);
+  }
+}
+for (const file of distOutputs)
+  if (!existsSync(file)) {
+    console.error(`${relative(root, file)} is missing: run without --no-build.`);
+    process.exit(2);
+  }
+
+// ——— bytes ———
+
+const gzipped = (code) => gzipSync(code, { level: 9 }).length;
+const bundleBytes = gzipped(readFileSync(at('dist/boussole.bundle.js')));
+
+/**
+ * Each element's own graph: its define module bundled ALONE, with lit, @lit/localize, zod and its
+ * instrument JSON, as the bundle is built (node-resolve, json, typescript with tsconfig.build.json,
+ * terser), one file (inlineDynamicImports). Written to bench/.out/elements/ with a source map.
+ */
+async function elementGraph(name) {
+  const dir = join(OUT, 'elements');
+  const bundle = await rollup({
+    input: at(`src/elements/${name}/define.ts`),
+    plugins: [
+      nodeResolve(),
+      json({ compact: true }),
+      typescript({ tsconfig: at('tsconfig.build.json'), declaration: false, outDir: dir, sourceMap: true, noEmitOnError: true }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.write({ dir, entryFileNames: `${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true });
+  await bundle.close();
+  return { bytes: gzipped(output[0].code), minified: Buffer.byteLength(output[0].code) };
+}
+
+log('Bundling each element alone (rollup)… ');
+const elementBytes = {};
+const elementMinified = {};
+for (const name of ELEMENTS) {
+  const { bytes, minified } = await elementGraph(name);
+  elementBytes[name] = bytes;
+  elementMinified[name] = minified;
+}
+log('done\n');
+
+// The result page's module: dist/index.js with lit, @lit/localize and zod from node_modules.
+await esbuild({
+  entryPoints: [at('bench/page/result.js')],
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  outfile: join(OUT, 'result.js'),
+  logLevel: 'error',
+});
+
+// ——— the page server: 127.0.0.1, dist/ and bench/ only ———
+
+const server = await serve(root);
+const origin = server.origin;
+
+// ——— the browser ———
+
+const browser = await chromium.launch({ executablePath: chromePath, args: CHROME_ARGS, headless: true });
+const chromiumVersion = browser.version();
+// One context for the whole run (shared HTTP and code caches, as for a returning visitor); a new page
+// per sample. Any request that leaves the local server fails the run.
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+const external = [];
+context.on('request', (request) => {
+  if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
+});
+
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Opens a fresh page, runs `fn(arg)` in it (a function serialised by Playwright), closes it. */
+async function inPage(path, fn, arg) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  try {
+    await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+    const value = await page.evaluate(fn, arg);
+    if (errors.length) throw new Error(errors.join('; '));
+    return value;
+  } catch (error) {
+    throw new Error(`${path}: ${error.message}${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+  } finally {
+    await page.close();
+  }
+}
+
+// Run in the pages.
+const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, clicks, skeleton }) => {
+  const h = await import('/bench/page/harness.js');
+  const render = await h.renderElement({ tag, attributes, instrument, expectedRadios });
+  const shape = skeleton ? h.skeletonOf(tag) : undefined;
+  await h.quiet(200);
+  const click = await h.clickElement({ tag, count: clicks });
+  return { render: render.ms, radios: render.radios, click, skeleton: shape };
+};
+const RAW_SAMPLE = async ({ skeleton, clicks }) => {
+  const h = await import('/bench/page/harness.js');
+  const render = await h.renderRaw({ skeleton });
+  await h.quiet(200);
+  const click = await h.clickRaw({ count: clicks });
+  return { render: render.ms, radios: render.radios, click };
+};
+const RESULT_SAMPLE = async (arg) => (await import('/bench/.out/result.js')).timeResult(arg);
+
+const countRadios = (skeleton) => skeleton.sections.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.options.length, 0), 0);
+const summarise = (samples) => ({
+  render: median(samples.map((s) => s.render)),
+  renderMin: Math.min(...samples.map((s) => s.render)),
+  click: median(samples.flatMap((s) => s.click.times)),
+  clickDom: median(samples.flatMap((s) => s.click.dom)),
+  radios: samples[0].radios,
+  samples: { render: samples.map((s) => round(s.render)), click: samples.map((s) => round(median(s.click.times))) },
+});
+const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+const timings = {};
+const results = {};
+let failed;
+try {
+  for (const c of CASES) {
+    const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
+    const attributes = { layout: 'all', ...c.attributes };
+    let skeleton = instrument && skeletonOf(instrument);
+    let expectedRadios = skeleton && countRadios(skeleton);
+    log(`Measuring ${c.label} and its raw-DOM baseline: `);
+    // Warm-up pair: not counted. For a bundled instrument it also tells how many radios the element
+    // shows once settled, and the skeleton of choice questions the baseline is to render.
+    const warm = await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS, skeleton: !skeleton });
+    if (!skeleton) {
+      skeleton = warm.skeleton;
+      expectedRadios = warm.radios;
+      if (countRadios(skeleton) !== expectedRadios) throw new Error(`${c.label}: the baseline skeleton has ${countRadios(skeleton)} radios, the element ${expectedRadios}`);
+    }
+    await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS });
+    log('w ');
+    // Element and baseline pages alternate, so a change in the machine's load touches both alike.
+    const mine = [];
+    const raw = [];
+    for (let i = 0; i < RUNS; i++) {
+      mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }));
+      raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }));
+      if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
+      log(`${i + 1} `);
+    }
+    timings[c.key] = summarise(mine);
+    timings[`raw-${c.key}`] = summarise(raw);
+    log('\n');
+  }
+  log('Measuring toResult + validation on fully answered instruments… ');
+  for (const c of CASES.filter((x) => !x.generated)) {
+    results[c.key] = await inPage('/bench/page/result.html', RESULT_SAMPLE, {
+      tag: c.tag,
+      instrument: readInstrument(rootUrl, c.key),
+      ageBand: c.attributes['age-band'],
+      repeats: RESULT_REPEATS,
+    });
+  }
+  log('done\n');
+  if (external.length) throw new Error(`requests left the local server: ${[...new Set(external)].join(', ')}`);
+} catch (error) {
+  failed = error;
+} finally {
+  await context.close();
+  await browser.close();
+  await server.close();
+}
+if (failed) {
+  console.error(`\nThe benchmark could not run: ${failed.message}`);
+  process.exit(2);
+}
+
+// ——— report ———
+
+const f1 = (n) => n.toFixed(1);
+const f2 = (n) => n.toFixed(2);
+const kb = (bytes) => `${f1(bytes / KB)} KB`;
+const budgets = [];
+const check = (what, measured, limit, pass, detail) => budgets.push({ what, measured: round(measured, 3), budget: round(limit, 3), pass, detail });
+
+const g280 = timings['gen-280'];
+const g1000 = timings['gen-1000'];
+const r280 = timings['raw-gen-280'];
+const r1000 = timings['raw-gen-1000'];
+const growth = g1000.render / g280.render;
+const rawGrowth = r1000.render / r280.render;
+
+check('Render, 280 items ≤ 1.5 × raw DOM', g280.render / r280.render, BUDGETS.render280, g280.render / r280.render <= BUDGETS.render280, `${f1(g280.render)} / ${f1(r280.render)} ms`);
+check('Render, 1000 items ≤ 2 × raw DOM', g1000.render / r1000.render, BUDGETS.render1000, g1000.render / r1000.render <= BUDGETS.render1000, `${f1(g1000.render)} / ${f1(r1000.render)} ms`);
+for (const c of CASES) {
+  const mine = timings[c.key];
+  const raw = timings[`raw-${c.key}`];
+  check(`Click → painted ≤ 1.25 × raw: ${c.label}`, mine.click / raw.click, BUDGETS.click, mine.click / raw.click <= BUDGETS.click, `${f1(mine.click)} / ${f1(raw.click)} ms`);
+}
+const ces = results.ces;
+check('toResult + validation, CÉS < 5 ms', ces.ms, BUDGETS.resultMs, ces.ms < BUDGETS.resultMs && ces.complete, `${f2(round(ces.ms, 3))} ms${ces.complete ? '' : ', NOT COMPLETE'}`);
+check('dist/boussole.bundle.js ≤ 45 KB gzipped', bundleBytes / KB, BUDGETS.bundleBytes / KB, bundleBytes <= BUDGETS.bundleBytes, `${bundleBytes} B`);
+for (const name of ELEMENTS)
+  check(`Element graph ≤ 30 KB gzipped: ${name}`, elementBytes[name] / KB, BUDGETS.elementBytes / KB, elementBytes[name] <= BUDGETS.elementBytes, `${elementBytes[name]} B`);
+const failures = budgets.filter((b) => !b.pass).map((b) => b.what);
+
+const date = new Date().toISOString();
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion };
+const lines = [];
+const say = (text = '') => lines.push(text);
+say(`Boussole benchmark — ${date}`);
+say(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB — Node ${machine.node} — Chromium ${machine.chromium} (headless, ${CHROME_ARGS.join(' ')})`);
+say(`dist/: ${build}. Median of ${RUNS} fresh pages per case after 1 warm-up page; click: median of ${CLICKS} clicks × ${RUNS} pages.`);
+say('Timings end on the first task after the next requestAnimationFrame (frame painted). Render: createElement … every radio in the DOM, painted.');
+say('Click: label.click() … radio checked, summary updated, painted; "to DOM": the part before waiting for the frame (script only).');
+say();
+say(`${'Case'.padEnd(38)}${'radios'.padStart(7)}${'render ms'.padStart(11)}${'raw ms'.padStart(9)}${'× raw'.padStart(8)}${'click ms'.padStart(10)}${'raw ms'.padStart(9)}${'× raw'.padStart(8)}${'to DOM'.padStart(8)}${'raw'.padStart(6)}`);
+for (const c of CASES) {
+  const mine = timings[c.key];
+  const raw = timings[`raw-${c.key}`];
+  say(`${c.label.padEnd(38)}${String(mine.radios).padStart(7)}${f1(mine.render).padStart(11)}${f1(raw.render).padStart(9)}${f2(mine.render / raw.render).padStart(8)}${f1(mine.click).padStart(10)}${f1(raw.click).padStart(9)}${f2(mine.click / raw.click).padStart(8)}${f1(mine.clickDom).padStart(8)}${f1(raw.clickDom).padStart(6)}`);
+}
+say('Raw-DOM baselines: the generated forms in full; for a bundled instrument, its radio questions only (no text, date or');
+say('select fields, session, plans or tallies): a smaller page than the element\'s, so those ratios are the strictest.');
+say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): elements × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), raw DOM × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)} of linear)`);
+say();
+say(`toResult + validation, fully answered (el.value + el.checkValidity() + parseResult(); median of ${RESULT_REPEATS - 1} after a first call;`);
+say('checkValidity reuses the issues toResult computed for `status`):');
+for (const c of CASES.filter((x) => !x.generated)) {
+  const r = results[c.key];
+  say(`  ${c.label.padEnd(36)}${f2(r.ms).padStart(6)} ms  (toResult ${f2(r.toResult)}, checkValidity ${f2(r.validity)}, parseResult ${f2(r.parse)}; first call ${f2(r.first)} ms; ${r.answers} answers${r.complete ? '' : '; NOT COMPLETE'})`);
+}
+say();
+say(`Gzipped bytes (zlib level 9): bundle ${kb(bundleBytes)} (${bundleBytes} B); each element's own graph: ${ELEMENTS.map((e) => `${e} ${kb(elementBytes[e])}`).join(', ')}`);
+say();
+say(`${'Budget'.padEnd(68)}${'measured'.padStart(10)}${'budget'.padStart(9)}  result  detail`);
+for (const b of budgets) say(`${b.what.padEnd(68)}${f2(b.measured).padStart(10)}${f2(b.budget).padStart(9)}  ${b.pass ? 'PASS  ' : 'FAIL  '}  ${b.detail}`);
+say();
+say(failures.length ? `${failures.length} of ${budgets.length} budgets FAILED: ${failures.join('; ')}.` : `All ${budgets.length} budgets held.`);
+say(`Run time ${Math.round((Date.now() - started) / 1000)} s. Figures in bench/results/latest.json.`);
+console.log(`\n${lines.join('\n')}`);
+
+mkdirSync(at('bench/results'), { recursive: true });
+const report = {
+  date,
+  machine,
+  method: {
+    build,
+    runs: RUNS,
+    warmUpPages: 1,
+    clicksPerPage: CLICKS,
+    resultRepeats: RESULT_REPEATS,
+    painted: 'requestAnimationFrame, then the first MessageChannel task after it',
+    pages: 'render and click: dist/boussole.bundle.js; result: dist/index.js bundled with esbuild (lit, @lit/localize, zod from node_modules)',
+  },
+  timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { radios: v.radios, renderMs: round(v.render), renderMinMs: round(v.renderMin), clickMs: round(v.click), clickToDomMs: round(v.clickDom, 2), samples: v.samples }])),
+  growth: { items: round(ITEM_GROWTH, 2), elements: round(growth, 2), raw: round(rawGrowth, 2) },
+  result: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { ms: round(r.ms, 3), toResultMs: round(r.toResult, 3), checkValidityMs: round(r.validity, 3), parseResultMs: round(r.parse, 3), firstCallMs: round(r.first, 3), answers: r.answers, complete: r.complete }])),
+  bytes: { bundle: bundleBytes, elements: elementBytes, elementsMinified: elementMinified },
+  budgets,
+  failures,
+};
+writeFileSync(at('bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+process.exit(failures.length ? 1 : 0);
