@@ -45,29 +45,14 @@ function choiceControls(view: FormView, item: Item, value: AnswerValue | undefin
   const invalid = view.messages.has(key) ? 'true' : undefined;
   const described = describedBy(view, key, item.help ? item.id : undefined);
   const id = controlId(key);
-  const disabled = view.disabled;
-  // One template per input type and no id beyond the first option (the error links' target): fewer
-  // bindings per option, which is most of a long form's first render.
-  const option = (c: { code: string; label: string }, i: number) => {
-    const checked = selected.has(c.code);
-    if (i === 0)
-      return html`<label class="option" part="option"
-        ><input type=${multiple ? 'checkbox' : 'radio'} id=${id} name=${key} value=${c.code} data-item=${item.id}
-          data-perspective=${ifDefined(perspective)} .checked=${checked} ?disabled=${disabled}
-          aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(described)} /><span>${c.label}</span></label
-      >`;
-    return multiple
-      ? html`<label class="option" part="option"
-          ><input type="checkbox" name=${key} value=${c.code} data-item=${item.id} data-perspective=${ifDefined(perspective)}
-            .checked=${checked} ?disabled=${disabled} aria-invalid=${ifDefined(invalid)}
-            aria-describedby=${ifDefined(described)} /><span>${c.label}</span></label
-        >`
-      : html`<label class="option" part="option"
-          ><input type="radio" name=${key} value=${c.code} data-item=${item.id} data-perspective=${ifDefined(perspective)}
-            .checked=${checked} ?disabled=${disabled} aria-invalid=${ifDefined(invalid)}
-            aria-describedby=${ifDefined(described)} /><span>${c.label}</span></label
-        >`;
-  };
+  // Only the first option carries an id: the target of the error links.
+  const option = (c: { code: string; label: string }, i: number) =>
+    html`<label class="option" part="option"
+      ><input type=${multiple ? 'checkbox' : 'radio'} id=${ifDefined(i === 0 ? id : undefined)} name=${key} value=${c.code}
+        data-item=${item.id} data-perspective=${ifDefined(perspective)} .checked=${selected.has(c.code)}
+        ?disabled=${view.disabled} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(described)}
+      /><span>${c.label}</span></label
+    >`;
   return html`<div class="options">${choicesOf(view, item).map(option)}</div>`;
 }
 
