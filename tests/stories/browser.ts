@@ -1,58 +1,14 @@
-// A static file server on 127.0.0.1 and a headless Chromium, for the checks that load built output
+// A headless Chromium (and the shared static file server), for the checks that load built output
 // (Storybook, the self-contained bundle) as a host page would.
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { CHROME_ARGS, findChrome } from '../../scripts/lib/chrome.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-export interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Serves `dir`; `headers` are added to every HTML response (e.g. a Content-Security-Policy). */
-export async function serve(dir: string, headers: Record<string, string> = {}): Promise<Served> {
-  const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, ...(type.startsWith('text/html') ? headers : {}) });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  };
-  const server: Server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+export { serve, type Served } from '../../scripts/lib/serve.mjs';
 
 export async function launch(): Promise<Browser> {
   const executablePath = process.env.CHROME_PATH ?? findChrome();

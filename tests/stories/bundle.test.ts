@@ -72,11 +72,11 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     writeFileSync(join(dir, 'index.html'), PAGE);
     writeFileSync(join(dir, 'host.js'), HOST_JS);
     writeFileSync(join(dir, 'host.css'), 'body { font-family: system-ui, sans-serif; margin: 1rem; }\n');
-    server = await serve(dir, { 'content-security-policy': CSP });
+    server = await serve(dir, { htmlHeaders: { 'content-security-policy': CSP } });
     browser = await launch();
     page = await browser.newPage();
-    problems = watch(page, server.url);
-    await page.goto(`${server.url}/index.html`);
+    problems = watch(page, server.origin);
+    await page.goto(`${server.origin}/index.html`);
     await page.waitForFunction(() =>
       ['boussole-pin-grid', 'boussole-ces', 'boussole-needs-grid', 'boussole-form'].every(
         (t) => (document.querySelector(t)?.shadowRoot?.querySelectorAll('input').length ?? 0) > 0,

@@ -49,8 +49,8 @@ describe('Storybook, every story in Chromium', () => {
     it(`${story.title} › ${story.name}`, async () => {
       const page = await browser.newPage();
       try {
-        const problems = watch(page, server.url);
-        await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+        const problems = watch(page, server.origin);
+        await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
         // The story's element, rendered and settled (play functions included).
         const handle = await page.waitForFunction(
           () => {
@@ -82,8 +82,8 @@ describe('Storybook, every story in Chromium', () => {
     it(`${doc.title} › ${doc.name} page renders without error`, async () => {
       const page = await browser.newPage();
       try {
-        const problems = watch(page, server.url);
-        await page.goto(`${server.url}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
+        const problems = watch(page, server.origin);
+        await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
         await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 20_000 });
         await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid').length > 0, undefined, { timeout: 20_000 });
         await page.waitForTimeout(300);
