@@ -373,7 +373,7 @@ async function decompose() {
       document.body.append(host);
       await nextPaint();
       const ms = performance.now() - t0;
-      if (root.querySelectorAll('input[type="radio"][data-item]').length !== radios) throw new Error('radio count');
+      if (root.querySelectorAll('.options input[type="radio"]').length !== radios) throw new Error('radio count');
       return ms;
     };
     const RAW_CSS = async ({ skeleton, css }) => {

@@ -7,6 +7,9 @@
 //                                     sources, then measures 7 pages per case after a warm-up page
 //   npm run bench -- --runs 5         pages per case (at least 5 for the budgets; --clicks 9: clicks per page)
 //   npm run bench -- --build          always rebuild;  --no-build: use dist/ as it is
+//   npm run bench -- --only gen-280,pin-grid
+//                                     while profiling: those cases' render and click only, printed as
+//                                     ratios; no budgets checked, bench/results/latest.json untouched
 //
 // The pages and fixtures are in bench/ (bench/page/harness.js says how each timing is taken).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -41,6 +44,8 @@ const option = (name, fallback) => {
 const RUNS = option('--runs', 7);
 const CLICKS = option('--clicks', 7);
 const RESULT_REPEATS = 41;
+const onlyAt = argv.indexOf('--only');
+const ONLY = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : undefined;
 
 const BUDGETS = {
   render280: 1.5, // × raw DOM
@@ -131,7 +136,7 @@ async function elementGraph(name) {
 log('Bundling each element alone (rollup)… ');
 const elementBytes = {};
 const elementMinified = {};
-for (const name of ELEMENTS) {
+for (const name of ONLY ? [] : ELEMENTS) {
   const { bytes, minified } = await elementGraph(name);
   elementBytes[name] = bytes;
   elementMinified[name] = minified;
@@ -223,7 +228,7 @@ const timings = {};
 const results = {};
 let failed;
 try {
-  for (const c of CASES) {
+  for (const c of ONLY ? CASES.filter((x) => ONLY.has(x.key)) : CASES) {
     const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
     const attributes = { layout: 'all', ...c.attributes };
     let skeleton = instrument && skeletonOf(instrument);
@@ -253,7 +258,7 @@ try {
     log('\n');
   }
   log('Measuring toResult + validation on fully answered instruments… ');
-  for (const c of CASES.filter((x) => !x.generated)) {
+  for (const c of ONLY ? [] : CASES.filter((x) => !x.generated)) {
     results[c.key] = await inPage('/bench/page/result.html', RESULT_SAMPLE, {
       tag: c.tag,
       instrument: readInstrument(rootUrl, c.key),
@@ -276,6 +281,19 @@ if (failed) {
 }
 
 // ——— report ———
+
+if (ONLY) {
+  for (const [key, t] of Object.entries(timings)) {
+    if (key.startsWith('raw-')) continue;
+    const raw = timings[`raw-${key}`];
+    console.log(
+      `${key}: render ${t.render.toFixed(1)} ms vs ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
+        `click ${t.click.toFixed(1)} ms vs ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)}); samples ${JSON.stringify(t.samples)} raw ${JSON.stringify(raw.samples)}`,
+    );
+  }
+  console.log('--only: a partial run; no budget checked, bench/results/latest.json left as it was.');
+  process.exit(0);
+}
 
 const f1 = (n) => n.toFixed(1);
 const f2 = (n) => n.toFixed(2);

@@ -49,7 +49,7 @@ async function until(done, { host, root, timeout = 15000, what = 'condition' }) 
   }
 }
 
-const RADIOS = 'input[type="radio"][data-item]';
+const RADIOS = '.options input[type="radio"]';
 
 // ——— the element ———
 
@@ -93,7 +93,7 @@ export function skeletonOf(tag) {
   const root = document.querySelector(tag).shadowRoot;
   const text = (node) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const groupOf = (fieldset) => {
-    const radios = [...fieldset.querySelectorAll(':scope > .options > label > input[type="radio"][data-item]')];
+    const radios = [...fieldset.querySelectorAll(':scope > .options > label > input[type="radio"]')];
     if (!radios.length) return undefined;
     return {
       name: radios[0].name,
@@ -143,9 +143,9 @@ export async function renderRaw({ skeleton }) {
   for (const section of skeleton.sections) {
     html += `<section class="section top"><h3>${esc(section.title)}</h3>`;
     for (const group of section.groups) {
-      html += `<fieldset class="item"><legend>${esc(group.legend)}</legend><div class="options">`;
+      html += `<fieldset class="item"><legend>${esc(group.legend)}</legend><div class="options" data-item="${esc(group.name)}">`;
       for (const o of group.options)
-        html += `<label class="option"><input type="radio" name="${esc(group.name)}" value="${esc(o.value)}" data-item="${esc(group.name)}"><span>${esc(o.label)}</span></label>`;
+        html += `<label class="option"><input type="radio" name="${esc(group.name)}" value="${esc(o.value)}"><span>${esc(o.label)}</span></label>`;
       html += `</div></fieldset>`;
     }
     html += `</section>`;

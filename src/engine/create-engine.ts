@@ -8,7 +8,7 @@ import { isEmptyAnswer, isPresent } from './answers.js';
 import { EngineError } from './errors.js';
 import { modelOf, type Model } from './model.js';
 import { computeSummaries } from './summaries.js';
-import { type Issue, validateAnswers, validatePlans, validateSession } from './validation.js';
+import { type Issue, validateItem, validatePlans, validateSession } from './validation.js';
 import { computeVisibility } from './visibility.js';
 
 export interface EngineOptions {
@@ -66,7 +66,17 @@ export class Engine {
   private readonly touched = new Set<string>();
   private submittedOnce = false;
   private idCounter = 0;
-  private cache: { visible?: ReadonlyMap<string, boolean>; issues?: Issue[]; summaries?: Summaries } = {};
+  /**
+   * What is derived from the state, computed when first asked for. An answer clears only what it can
+   * change: its own item's issues, and visibility only when a condition reads that item.
+   */
+  private cache: {
+    visible?: ReadonlyMap<string, boolean>;
+    issues?: Issue[];
+    summaries?: Summaries;
+    /** Issues of each item's answer, whether or not the item is visible (they do not depend on it). */
+    itemIssues?: Map<string, readonly Issue[]>;
+  } = {};
 
   constructor(instrument: Instrument, options: EngineOptions = {}) {
     this.instrument = instrument;
@@ -121,7 +131,7 @@ export class Engine {
       this.cache.issues = [
         ...(needsBand ? [{ itemId: 'ageBand', code: 'required' } as const] : []),
         ...validateSession(this.instrument.session, this.state.session),
-        ...validateAnswers(this.model, this.state.answers, visible),
+        ...this.answerIssues(visible),
         ...validatePlans(this.state.plans, visible),
       ];
     }
@@ -364,6 +374,19 @@ export class Engine {
     }));
   }
 
+  /** Issues of the visible items, in document order, from the per-item cache. */
+  private answerIssues(visible: ReadonlyMap<string, boolean>): Issue[] {
+    const perItem = (this.cache.itemIssues ??= new Map());
+    const issues: Issue[] = [];
+    for (const item of this.model.items) {
+      if (!visible.get(item.id)) continue;
+      let own = perItem.get(item.id);
+      if (!own) perItem.set(item.id, (own = validateItem(this.model, item, this.state.answers[item.id])));
+      for (const issue of own) issues.push(issue);
+    }
+    return issues;
+  }
+
   private itemOf(itemId: string): Item {
     const item = this.model.item.get(itemId);
     if (!item) throw new EngineError('unknown-item', { itemId });
@@ -406,12 +429,18 @@ export class Engine {
     const answers = { ...this.state.answers };
     if (isEmptyAnswer(next)) delete answers[item.id];
     else answers[item.id] = next;
-    this.commit({ answers });
+    this.commit({ answers }, item.id);
   }
 
-  private commit(patch: Partial<State>): void {
+  /** Applies a change; `answered` names the one item whose answer changed, if that is all that did. */
+  private commit(patch: Partial<State>, answered?: string): void {
     this.state = { ...this.state, ...patch, updatedAt: this.now().toISOString() };
-    this.cache = {};
+    const { visible, itemIssues } = this.cache;
+    if (answered !== undefined) itemIssues?.delete(answered);
+    this.cache = {
+      visible: answered !== undefined && !this.model.conditionSources.has(answered) ? visible : undefined,
+      itemIssues: patch.answers && answered === undefined ? undefined : itemIssues,
+    };
   }
 
   private emit(change: EngineChange): void {

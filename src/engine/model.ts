@@ -1,4 +1,4 @@
-import type { AgeBand, Instrument, Item, Perspective, Scale, ScaleOption, Section } from '../schema/instrument.js';
+import type { AgeBand, Condition, Instrument, Item, Perspective, Scale, ScaleOption, Section } from '../schema/instrument.js';
 
 /** An instrument indexed for the engine: built once per instrument object, shared by every engine on it. */
 export interface Model {
@@ -17,6 +17,11 @@ export interface Model {
   readonly option: ReadonlyMap<string, ReadonlyMap<string, ScaleOption>>;
   readonly band: ReadonlyMap<string, AgeBand>;
   readonly perspective: ReadonlyMap<string, Perspective>;
+  /**
+   * Items some `visibleWhen` condition reads: only an answer to one of these can show or hide
+   * anything, so an answer to any other item leaves visibility as it was.
+   */
+  readonly conditionSources: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<Instrument, Model>();
@@ -48,6 +53,14 @@ function buildModel(instrument: Instrument): Model {
     }
   };
   walk(instrument.sections, undefined, []);
+  const conditionSources = new Set<string>();
+  const read = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(read);
+    else if ('any' in c) c.any.forEach(read);
+    else if ('not' in c) read(c.not);
+    else if ('item' in c) conditionSources.add(c.item);
+  };
+  for (const node of [...sections, ...items]) if (node.visibleWhen) read(node.visibleWhen);
   const scales = instrument.scales ?? [];
   return {
     instrument,
@@ -61,5 +74,6 @@ function buildModel(instrument: Instrument): Model {
     option: new Map(scales.map((s) => [s.id, new Map(s.options.map((o) => [o.code, o]))])),
     band: new Map((instrument.ageBands ?? []).map((b) => [b.id, b])),
     perspective: new Map((instrument.perspectives ?? []).map((p) => [p.id, p])),
+    conditionSources,
   };
 }

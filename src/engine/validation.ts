@@ -66,6 +66,22 @@ export function checkValue(item: Item, value: AnswerValue, model: Model): Proble
   }
 }
 
+/** Issues of one item's answer (the item being visible). */
+export function validateItem(model: Model, item: Item, answer: Answer | undefined): Issue[] {
+  const issues: Issue[] = [];
+  if (!isAnswered(answer)) {
+    if (item.required) issues.push({ itemId: item.id, code: 'required' });
+    return issues;
+  }
+  const check = (value: AnswerValue | undefined, perspective?: string) => {
+    const problem = isPresent(value) ? checkValue(item, value, model) : undefined;
+    if (problem) issues.push({ itemId: item.id, ...problem, ...(perspective ? { perspective } : {}) });
+  };
+  check(answer!.value);
+  for (const [perspective, voice] of Object.entries(answer!.perspectives ?? {})) check(voice.value, perspective);
+  return issues;
+}
+
 /** Issues of the visible items, in document order. */
 export function validateAnswers(
   model: Model,
@@ -73,20 +89,7 @@ export function validateAnswers(
   visible: ReadonlyMap<string, boolean>,
 ): Issue[] {
   const issues: Issue[] = [];
-  for (const item of model.items) {
-    if (!visible.get(item.id)) continue;
-    const answer = answers[item.id];
-    if (!isAnswered(answer)) {
-      if (item.required) issues.push({ itemId: item.id, code: 'required' });
-      continue;
-    }
-    const check = (value: AnswerValue | undefined, perspective?: string) => {
-      const problem = isPresent(value) ? checkValue(item, value, model) : undefined;
-      if (problem) issues.push({ itemId: item.id, ...problem, ...(perspective ? { perspective } : {}) });
-    };
-    check(answer!.value);
-    for (const [perspective, voice] of Object.entries(answer!.perspectives ?? {})) check(voice.value, perspective);
-  }
+  for (const item of model.items) if (visible.get(item.id)) issues.push(...validateItem(model, item, answers[item.id]));
   return issues;
 }
 

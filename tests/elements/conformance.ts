@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { BoussoleChangeEvent, BoussoleErrorEvent, BoussoleInvalidEvent, BoussoleSubmitEvent } from '../../src/elements/events.js';
-import { $, $$, click, expectAccessible, fillEverything, focused, press, root, settle, validateResult } from './helpers.js';
+import { $, $$, click, itemOf, expectAccessible, fillEverything, focused, press, root, settle, validateResult } from './helpers.js';
 import { sendKeys } from '@web/test-runner-commands';
 
 type Tag = 'boussole-ces' | 'boussole-needs-grid' | 'boussole-pin-grid';
@@ -81,10 +81,10 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       const el = await make();
       const changes: BoussoleChangeEvent[] = [];
       el.addEventListener('boussole-change', (e) => changes.push(e));
-      const radio = $<HTMLInputElement>(el, 'input[data-item][type="radio"]');
+      const radio = $<HTMLInputElement>(el, '.options[data-item] input[type="radio"]');
       await click(radio.closest('label')!);
       expect(changes.length).to.equal(1);
-      expect(changes[0]!.detail).to.include({ itemId: radio.dataset.item, value: radio.value });
+      expect(changes[0]!.detail).to.include({ itemId: itemOf(radio), value: radio.value });
       expect(changes[0]!.bubbles && changes[0]!.composed).to.equal(true);
       const value = el.value!;
       changes.length = 0;
@@ -117,7 +117,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
 
     it('changing lang re-renders in place, keeping the answers', async () => {
       const el = await make();
-      const radio = $<HTMLInputElement>(el, 'input[data-item][type="radio"]');
+      const radio = $<HTMLInputElement>(el, '.options[data-item] input[type="radio"]');
       await click(radio.closest('label')!);
       el.setAttribute('lang', 'en');
       await settle(el);
@@ -128,7 +128,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
 
     it('an invalid instrument: a visible, localized message and boussole-error; answers kept', async () => {
       const el = await make();
-      const radio = $<HTMLInputElement>(el, 'input[data-item][type="radio"]');
+      const radio = $<HTMLInputElement>(el, '.options[data-item] input[type="radio"]');
       await click(radio.closest('label')!);
       const error = oneEvent(el, 'boussole-error') as Promise<BoussoleErrorEvent>;
       el.instrument = { id: 'broken', sections: 'none' };
@@ -137,7 +137,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       expect(detail.code).to.equal('invalid-instrument');
       expect(detail.message).to.match(/questionnaire/);
       expect($(el, '[part="error-box"]').textContent).to.contain(detail.message);
-      expect(el.value!.answers[radio.dataset.item!]).to.deep.equal({ value: radio.value });
+      expect(el.value!.answers[itemOf(radio)!]).to.deep.equal({ value: radio.value });
       await expectAccessible(el);
     });
 

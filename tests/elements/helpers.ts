@@ -33,6 +33,8 @@ export const $ = <T extends Element = HTMLElement>(el: Element, selector: string
 export const $$ = <T extends Element = HTMLElement>(el: Element, selector: string): T[] => [
   ...root(el).querySelectorAll<T>(selector),
 ];
+/** The item a radio or checkbox answers: its options group carries `data-item`. */
+export const itemOf = (input: HTMLInputElement): string => input.closest<HTMLElement>('.options[data-item]')!.dataset.item!;
 export const byId = <T extends Element = HTMLElement>(el: Element, id: string): T => $<T>(el, `[id="${CSS.escape(id)}"]`);
 
 /** A real mouse click in the middle of an element, as a person would. */
@@ -101,7 +103,7 @@ export async function fillEverything(el: BoussoleForm): Promise<void> {
   for (let pass = 0; pass < 4; pass++) {
     let acted = false;
     const groups = new Map<string, HTMLInputElement[]>();
-    for (const input of r.querySelectorAll<HTMLInputElement>('input[data-item][type="radio"], input[data-item][type="checkbox"]'))
+    for (const input of r.querySelectorAll<HTMLInputElement>('.options[data-item] input'))
       groups.set(input.name, [...(groups.get(input.name) ?? []), input]);
     for (const inputs of groups.values()) {
       if (inputs.some((i) => i.checked)) continue;

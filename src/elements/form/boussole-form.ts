@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { msg } from '@lit/localize';
-import { createEngine, type Engine } from '../../engine/create-engine.js';
+import { createEngine, type Engine, type EngineChange } from '../../engine/create-engine.js';
 import { EngineError } from '../../engine/errors.js';
 import type { Issue } from '../../engine/validation.js';
 import type { Locale } from '../../schema/enums.js';
@@ -33,6 +33,13 @@ export const LAYOUTS = ['all', 'sections'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 type Notice = { code: ErrorCode; params: Record<string, unknown> };
+
+/**
+ * The data attributes that say what a control feeds: its own, or for a radio or checkbox those of its
+ * options group (`data-item`, `data-perspective`), which carries them once for all its options.
+ */
+const dataOf = (el: HTMLElement): DOMStringMap =>
+  (el.parentElement?.parentElement?.matches('.options[data-item]') ? el.parentElement.parentElement.dataset : el.dataset);
 
 /** Dispatches one of our typed events (documented with @fires above the class, not inferred by the analyzer). */
 const fire = (host: HTMLElement, event: Event): boolean => host.dispatchEvent(event);
@@ -123,6 +130,13 @@ export class BoussoleForm extends LitElement {
   @property({ attribute: 'value' }) valueText?: string;
 
   @state() private revision = 0;
+  /**
+   * What the sections' templates depend on beyond the view: a revision for all of them, bumped by
+   * any change that can reach several sections, and one per top-level section, bumped by an answer
+   * or an action plan inside it. A section whose revisions did not move is not re-rendered at all.
+   */
+  private sectionsRevision = 0;
+  private sectionRevision = new Map<string, number>();
   @state() private current = 0;
   @state() private notices: ReadonlyMap<string, Notice> = new Map();
   @state() private statusText = '';
@@ -341,7 +355,12 @@ export class BoussoleForm extends LitElement {
       </header>
       ${renderErrorSummary(issues)} ${renderSession(view)} ${renderAgeBand(view)}
       ${stepwise ? renderNavigator(view, sections, current) : nothing}
-      ${shown.map((s) => this.renderSection(view, s, true))}
+      ${shown.map((s) =>
+        guard(
+          [engine, s, view.locale, view.readonly, view.disabled, this.sectionsRevision, this.sectionRevision.get(s.id) ?? 0],
+          () => this.renderSection(view, s, true),
+        ),
+      )}
       ${stepwise ? renderStepper(sections.length, current) : nothing} ${renderSummary(view)}
       ${this.readonly
         ? nothing
@@ -372,6 +391,18 @@ export class BoussoleForm extends LitElement {
       ${(section.sections ?? []).map((sub) => this.renderSection(view, sub, false))} ${renderSectionTally(view, section)}
       ${renderActionPlan(view, section)}
     </section>`;
+  }
+
+  /** Bumps the revisions of the sections a change of the engine can reach, then asks for an update. */
+  private onEngineChange(engine: Engine, change: EngineChange): void {
+    const model = engine.model;
+    let node = change.type === 'answer' && !model.conditionSources.has(change.itemId) ? change.itemId : change.type === 'plan' ? change.sectionId : undefined;
+    if (node === undefined) this.sectionsRevision++;
+    else {
+      for (let up = model.parent.get(node); up !== undefined; up = model.parent.get(node)) node = up;
+      this.sectionRevision.set(node, (this.sectionRevision.get(node) ?? 0) + 1);
+    }
+    this.revision++;
   }
 
   /** What an item's template depends on: when none changed, Lit skips the item entirely. */
@@ -444,7 +475,7 @@ export class BoussoleForm extends LitElement {
 
   /** The issue itemId a control feeds (without the perspective). */
   private keyOf(el: HTMLElement): string | undefined {
-    const d = el.dataset;
+    const d = dataOf(el);
     if (d.item && d.role !== 'comment') return d.item;
     if (d.session) return `session.${d.session}`;
     if (d.participant) return `session.participants.${d.participant}.${d.field}`;
@@ -458,7 +489,7 @@ export class BoussoleForm extends LitElement {
     const engine = this.engine;
     const key = this.keyOf(el);
     if (!engine || this.readonly) return;
-    const d = el.dataset;
+    const d = dataOf(el);
     let detail: ChangeDetail | undefined;
     try {
       if (d.item && d.role === 'comment') {
@@ -631,7 +662,7 @@ export class BoussoleForm extends LitElement {
     }
     this.unsubscribe?.();
     this.engine = engine;
-    this.unsubscribe = engine.subscribe(() => this.revision++);
+    this.unsubscribe = engine.subscribe((change) => this.onEngineChange(engine, change));
     this.current = 0;
     this.applyAgeAttributes();
     if (this.pendingValue) {
@@ -735,7 +766,7 @@ export class BoussoleForm extends LitElement {
     }
     const first = engine?.validate()[0];
     const anchor =
-      (first && this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(controlId(issueKey(first.itemId, first.perspective)))}"]`)) ||
+      (first && (this.renderRoot as ShadowRoot).getElementById(controlId(issueKey(first.itemId, first.perspective)))) ||
       this.renderRoot.querySelector<HTMLElement>('[data-action="submit"]') ||
       undefined;
     const message = inLocale(this.locale, () =>

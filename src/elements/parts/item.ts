@@ -1,4 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue } from '../../schema/common.js';
@@ -27,6 +28,10 @@ function choicesOf(view: FormView, item: Item): Choice[] {
 export const requiredMark = (): TemplateResult =>
   html`<span class="req"><span aria-hidden="true"> *</span><span class="sr-only"> ${msg('(obligatoire)', { id: 'required-mark' })}</span></span>`;
 
+/** The same mark as static markup, for prepared templates (interface text of the current locale). */
+const requiredMarkHtml = (): string =>
+  `<span class="req"><span aria-hidden="true"> *</span><span class="sr-only"> ${escapeHtml(msg('(obligatoire)', { id: 'required-mark' }))}</span></span>`;
+
 const errorLine = (view: FormView, key: string) => {
   const message = view.messages.get(key);
   return message
@@ -37,23 +42,165 @@ const errorLine = (view: FormView, key: string) => {
 const helpLine = (view: FormView, item: Item) =>
   item.help ? html`<p class="help" part="help" id=${helpId(item.id)}>${tx(item.help, view.locale)}</p>` : nothing;
 
-/** A group of radios or checkboxes for one voice (or the single answer). */
-function choiceControls(view: FormView, item: Item, value: AnswerValue | undefined, perspective?: string) {
+/**
+ * Choice questions are most of every instrument, so their markup is prepared once and cloned: the
+ * options depend only on the scale (or yes/no kind), the locale and the input type, and are written
+ * as static HTML into a template made once per such key. What varies per question (name, ids,
+ * checked, disabled, descriptions, the question text) is set by a directive on the group, not by a
+ * Lit part per option: a 1 000-question form clones one prepared template per question instead of
+ * creating a template instance and several parts for every option.
+ */
+const templates = new WeakMap<object, Map<string, TemplateStringsArray>>();
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A TemplateStringsArray made at run time from trusted markup (labels are escaped). */
+function templateOf(view: FormView, key: string, make: () => string[]): TemplateStringsArray {
+  let cache = templates.get(view.engine.model);
+  if (!cache) templates.set(view.engine.model, (cache = new Map()));
+  let strings = cache.get(key);
+  if (!strings) {
+    const parts = make() as string[] & { raw?: readonly string[] };
+    parts.raw = parts;
+    strings = parts as unknown as TemplateStringsArray;
+    cache.set(key, strings);
+  }
+  return strings;
+}
+
+function optionsHtml(view: FormView, item: Item, type: 'radio' | 'checkbox'): string {
+  return choicesOf(view, item)
+    .map(
+      (c) =>
+        `<label class="option" part="option"><input type="${type}" value="${escapeHtml(c.code)}"><span>${escapeHtml(c.label)}</span></label>`,
+    )
+    .join('');
+}
+
+const choicesKey = (view: FormView, item: Item, type: string): string =>
+  `${type}|${view.locale}|${item.type === 'yes-no' ? `yes-no:${item.allowUnknown !== false}` : item.type === 'single-choice' || item.type === 'multiple-choice' ? `scale:${item.scale}` : ''}`;
+
+const inputType = (item: Item) => (item.type === 'multiple-choice' ? 'checkbox' : 'radio');
+
+interface GroupState {
+  item: string;
+  perspective: string | undefined;
+  name: string;
+  id: string;
+  selected: readonly string[];
+  disabled: boolean;
+  invalid: boolean;
+  described: string | undefined;
+}
+
+const setOrRemove = (el: Element, name: string, value: string | undefined) =>
+  value === undefined ? el.removeAttribute(name) : el.setAttribute(name, value);
+
+/** Writes a question's state onto its options group; only what changed since `last`. */
+function applyGroup(group: HTMLElement, state: GroupState, last: GroupState | undefined): void {
+  const inputs = group.getElementsByTagName('input');
+  if (state.item !== last?.item) group.dataset.item = state.item;
+  if (state.perspective !== last?.perspective) setOrRemove(group, 'data-perspective', state.perspective);
+  if (state.id !== last?.id && inputs[0]) inputs[0].id = state.id;
+  for (const input of inputs) {
+    if (state.name !== last?.name) input.name = state.name;
+    // Always, on a new state: the person may have changed `checked` since the last render.
+    input.checked = state.selected.includes(input.value);
+    if (state.disabled !== last?.disabled) input.disabled = state.disabled;
+    if (state.invalid !== last?.invalid) setOrRemove(input, 'aria-invalid', state.invalid ? 'true' : undefined);
+    if (state.described !== last?.described) setOrRemove(input, 'aria-describedby', state.described);
+  }
+}
+
+function groupState(view: FormView, item: Item, value: AnswerValue | undefined, perspective?: string): GroupState {
   const key = issueKey(item.id, perspective);
-  const multiple = item.type === 'multiple-choice';
-  const selected = new Set(Array.isArray(value) ? value : value === undefined ? [] : [String(value)]);
-  const invalid = view.messages.has(key) ? 'true' : undefined;
-  const described = describedBy(view, key, item.help ? item.id : undefined);
-  const id = controlId(key);
-  // Only the first option carries an id: the target of the error links.
-  const option = (c: { code: string; label: string }, i: number) =>
-    html`<label class="option" part="option"
-      ><input type=${multiple ? 'checkbox' : 'radio'} id=${ifDefined(i === 0 ? id : undefined)} name=${key} value=${c.code}
-        data-item=${item.id} data-perspective=${ifDefined(perspective)} .checked=${selected.has(c.code)}
-        ?disabled=${view.disabled} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(described)}
-      /><span>${c.label}</span></label
-    >`;
-  return html`<div class="options">${choicesOf(view, item).map(option)}</div>`;
+  return {
+    item: item.id,
+    perspective,
+    name: key,
+    id: controlId(key),
+    selected: Array.isArray(value) ? value : value === undefined ? [] : [String(value)],
+    disabled: view.disabled,
+    invalid: view.messages.has(key),
+    described: describedBy(view, key, item.help ? item.id : undefined),
+  };
+}
+
+abstract class StateDirective<T> extends Directive {
+  protected last?: T;
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('this directive belongs on an element');
+  }
+  render(_state: T): unknown {
+    return noChange;
+  }
+  override update(part: ElementPart, [state]: [T]): unknown {
+    if (state !== this.last) {
+      this.apply(part.element as HTMLElement, state, this.last);
+      this.last = state;
+    }
+    return noChange;
+  }
+  protected abstract apply(el: HTMLElement, state: T, last: T | undefined): void;
+}
+
+const choiceGroup = directive(
+  class extends StateDirective<GroupState> {
+    protected apply(el: HTMLElement, state: GroupState, last: GroupState | undefined): void {
+      applyGroup(el, state, last);
+    }
+  },
+);
+
+/** A group of radios or checkboxes for one voice of a question. */
+function choiceControls(view: FormView, item: Item, value: AnswerValue | undefined, perspective?: string) {
+  const type = inputType(item);
+  const strings = templateOf(view, `group|${choicesKey(view, item, type)}`, () => [
+    '<div class="options" ',
+    `>${optionsHtml(view, item, type)}</div>`,
+  ]);
+  return html(strings, choiceGroup(groupState(view, item, value, perspective)));
+}
+
+interface QuestionState {
+  id: string;
+  label: string;
+  invalid: boolean;
+  group: GroupState;
+}
+
+/** A plain choice question (no voices): its fieldset, question text and options state. */
+const choiceQuestion = directive(
+  class extends StateDirective<QuestionState> {
+    private text?: Text;
+    protected apply(el: HTMLElement, state: QuestionState, last: QuestionState | undefined): void {
+      if (state.id !== last?.id) el.id = state.id;
+      if (state.invalid !== last?.invalid) el.classList.toggle('invalid', state.invalid);
+      if (!this.text) el.firstElementChild!.prepend((this.text = document.createTextNode(state.label)));
+      else if (state.label !== last?.label) this.text.data = state.label;
+      applyGroup(el.querySelector<HTMLElement>(':scope > .options')!, state.group, last?.group);
+    }
+  },
+);
+
+/** One choice question without voices, from a template prepared per scale, locale and required mark. */
+function renderChoiceQuestion(view: FormView, item: Item, answer: Answer | undefined): TemplateResult {
+  const type = inputType(item);
+  const strings = templateOf(view, `question|${item.required ? 'r' : ''}|${choicesKey(view, item, type)}`, () => [
+    '<fieldset class="item" part="item" ',
+    `><legend part="label">${item.required ? requiredMarkHtml() : ''}</legend>`,
+    `<div class="options">${optionsHtml(view, item, type)}</div>`,
+    '</fieldset>',
+  ]);
+  const state: QuestionState = {
+    id: `q-${item.id}`,
+    label: tx(item.label, view.locale),
+    invalid: view.messages.has(item.id),
+    group: groupState(view, item, answer?.value),
+  };
+  const notes = item.help || view.messages.has(item.id) ? html`${helpLine(view, item)}${errorLine(view, item.id)}` : nothing;
+  return html(strings, choiceQuestion(state), notes, commentField(view, item, answer));
 }
 
 /** A text, number or date control for one voice (or the single answer). */
@@ -136,12 +283,7 @@ export function renderItem(view: FormView, item: Item, disagreement: boolean): T
       </div>
     </fieldset>`;
   }
-  if (isChoice(item)) {
-    return html`<fieldset class="item ${invalid ? 'invalid' : ''}" part="item" id=${`q-${item.id}`}>
-      <legend part="label">${label}${item.required ? requiredMark() : nothing}</legend>
-      ${helpLine(view, item)} ${errorLine(view, item.id)} ${choiceControls(view, item, answer?.value)} ${commentField(view, item, answer)}
-    </fieldset>`;
-  }
+  if (isChoice(item)) return renderChoiceQuestion(view, item, answer);
   return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${`q-${item.id}`}>
     <label class="label" part="label" for=${controlId(item.id)}>${label}${item.required ? requiredMark() : nothing}</label>
     ${helpLine(view, item)} ${errorLine(view, item.id)} ${inputControl(view, item, answer?.value)} ${commentField(view, item, answer)}
