@@ -96,19 +96,25 @@ interface GroupState {
 const setOrRemove = (el: Element, name: string, value: string | undefined) =>
   value === undefined ? el.removeAttribute(name) : el.setAttribute(name, value);
 
-/** Writes a question's state onto its options group; only what changed since `last`. */
+/**
+ * Writes a question's state onto its options group: on the first render only what differs from the
+ * cloned markup, later only what changed since `last`.
+ */
 function applyGroup(group: HTMLElement, state: GroupState, last: GroupState | undefined): void {
   const inputs = group.getElementsByTagName('input');
   if (state.item !== last?.item) group.dataset.item = state.item;
   if (state.perspective !== last?.perspective) setOrRemove(group, 'data-perspective', state.perspective);
   if (state.id !== last?.id && inputs[0]) inputs[0].id = state.id;
+  const { name, selected, disabled, invalid, described } = state;
+  const was = last ?? { name: '', selected: [], disabled: false, invalid: false, described: undefined };
+  // On every new state after the first: the person may have changed `checked` in between.
+  const checks = last !== undefined || selected.length > 0;
   for (const input of inputs) {
-    if (state.name !== last?.name) input.name = state.name;
-    // Always, on a new state: the person may have changed `checked` since the last render.
-    input.checked = state.selected.includes(input.value);
-    if (state.disabled !== last?.disabled) input.disabled = state.disabled;
-    if (state.invalid !== last?.invalid) setOrRemove(input, 'aria-invalid', state.invalid ? 'true' : undefined);
-    if (state.described !== last?.described) setOrRemove(input, 'aria-describedby', state.described);
+    if (name !== was.name) input.name = name;
+    if (checks) input.checked = selected.includes(input.value);
+    if (disabled !== was.disabled) input.disabled = disabled;
+    if (invalid !== was.invalid) setOrRemove(input, 'aria-invalid', invalid ? 'true' : undefined);
+    if (described !== was.described) setOrRemove(input, 'aria-describedby', described);
   }
 }
 
