@@ -14,7 +14,7 @@ export const Text = z.strictObject({ fr: NonEmpty, en: NonEmpty });
 export const IsoDate = z.iso.date();
 
 /** An answer: an option code or text (string), a number, or several option codes. */
-export const AnswerValue = z.union([z.string(), z.number().check(z.refine(Number.isFinite)), z.array(z.string())]);
+export const AnswerValue = z.union([z.string(), z.number(), z.array(z.string())]);
 
 export type Text = z.infer<typeof Text>;
 export type AnswerValue = z.infer<typeof AnswerValue>;
