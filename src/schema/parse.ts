@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Instrument } from './instrument.js';
-import { Result } from './result.js';
+import { Result, ResumableResult } from './result.js';
 
 /** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
 export interface SchemaProblem {
@@ -48,19 +48,6 @@ function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Parsed<T> {
 
 /** Validates an instrument (a parsed JSON value): shape and cross-references. */
 export const parseInstrument = (input: unknown): Parsed<Instrument> => parseWith(Instrument, input);
-
-/**
- * What a resumed result may omit: the figures the engine recomputes (summaries), the status and the
- * timestamps. Answers, session data and action plans are checked as strictly as in `Result`.
- */
-export const ResumableResult = z.extend(Result, {
-  status: z.optional(Result.shape.status),
-  locale: z.optional(Result.shape.locale),
-  summaries: z.optional(z.unknown()),
-  createdAt: z.optional(Result.shape.createdAt),
-  updatedAt: z.optional(Result.shape.updatedAt),
-});
-export type ResumableResult = z.infer<typeof ResumableResult>;
 
 /** Validates a complete result, as `toResult()` produces and `schemas/result.schema.json` describes. */
 export const parseResult = (input: unknown): Parsed<Result> => parseWith(Result, input);

@@ -96,7 +96,8 @@ export const Summaries = z.strictObject({
   disagreements: z.array(z.string()),
 });
 
-export const Result = z.strictObject({
+/** What a result holds besides its summaries and timestamps (shared with ResumableResult). */
+const resultFields = {
   $schema: z.optional(z.string()),
   instrument: z.strictObject({ id: Id, version: z.string() }),
   locale: z.enum(LOCALES),
@@ -107,9 +108,28 @@ export const Result = z.strictObject({
   answers: z.record(z.string(), Answer),
   /** Keyed by section id. */
   actionPlans: z.record(Id, ActionPlan),
+};
+const createdAt = z.iso.datetime({ offset: true });
+const updatedAt = z.iso.datetime({ offset: true });
+
+export const Result = z.strictObject({
+  ...resultFields,
   summaries: Summaries,
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
+  createdAt,
+  updatedAt,
+});
+
+/**
+ * What a resumed result may omit: the figures the engine recomputes (summaries), the status and the
+ * timestamps. Answers, session data and action plans are checked as strictly as in `Result`.
+ */
+export const ResumableResult = z.strictObject({
+  ...resultFields,
+  locale: z.optional(resultFields.locale),
+  status: z.optional(resultFields.status),
+  summaries: z.optional(z.unknown()),
+  createdAt: z.optional(createdAt),
+  updatedAt: z.optional(updatedAt),
 });
 
 export type VoiceAnswer = z.infer<typeof VoiceAnswer>;
@@ -125,3 +145,4 @@ export type Tally = z.infer<typeof Tally>;
 export type ActionCount = z.infer<typeof ActionCount>;
 export type Summaries = z.infer<typeof Summaries>;
 export type Result = z.infer<typeof Result>;
+export type ResumableResult = z.infer<typeof ResumableResult>;
