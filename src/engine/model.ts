@@ -26,6 +26,12 @@ export interface Model {
 
 const cache = new WeakMap<Instrument, Model>();
 
+/** The top-level section holding an item or section (itself for a top-level section). */
+export function topSectionOf(model: Model, id: string): string {
+  for (let up = model.parent.get(id); up !== undefined; up = model.parent.get(id)) id = up;
+  return id;
+}
+
 export function modelOf(instrument: Instrument): Model {
   let model = cache.get(instrument);
   if (!model) cache.set(instrument, (model = buildModel(instrument)));

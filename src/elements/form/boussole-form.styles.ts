@@ -122,7 +122,6 @@ export const formStyles = css`
     font-weight: 600;
     margin-bottom: 0.25rem;
   }
-
   .req {
     color: var(--_error);
   }

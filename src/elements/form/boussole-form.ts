@@ -4,6 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { msg } from '@lit/localize';
 import { createEngine, type Engine, type EngineChange } from '../../engine/create-engine.js';
 import { EngineError } from '../../engine/errors.js';
+import { topSectionOf } from '../../engine/model.js';
 import type { Issue } from '../../engine/validation.js';
 import type { Locale } from '../../schema/enums.js';
 import type { Instrument, Item, Section } from '../../schema/instrument.js';
@@ -38,8 +39,7 @@ type Notice = { code: ErrorCode; params: Record<string, unknown> };
  * The data attributes that say what a control feeds: its own, or for a radio or checkbox those of its
  * options group (`data-item`, `data-perspective`), which carries them once for all its options.
  */
-const dataOf = (el: HTMLElement): DOMStringMap =>
-  (el.parentElement?.parentElement?.matches('.options[data-item]') ? el.parentElement.parentElement.dataset : el.dataset);
+const dataOf = (el: HTMLElement): DOMStringMap => el.closest<HTMLElement>('.options[data-item]')?.dataset ?? el.dataset;
 
 /** Dispatches one of our typed events (documented with @fires above the class, not inferred by the analyzer). */
 const fire = (host: HTMLElement, event: Event): boolean => host.dispatchEvent(event);
@@ -396,11 +396,11 @@ export class BoussoleForm extends LitElement {
   /** Bumps the revisions of the sections a change of the engine can reach, then asks for an update. */
   private onEngineChange(engine: Engine, change: EngineChange): void {
     const model = engine.model;
-    let node = change.type === 'answer' && !model.conditionSources.has(change.itemId) ? change.itemId : change.type === 'plan' ? change.sectionId : undefined;
+    const node = change.type === 'answer' && !model.conditionSources.has(change.itemId) ? change.itemId : change.type === 'plan' ? change.sectionId : undefined;
     if (node === undefined) this.sectionsRevision++;
     else {
-      for (let up = model.parent.get(node); up !== undefined; up = model.parent.get(node)) node = up;
-      this.sectionRevision.set(node, (this.sectionRevision.get(node) ?? 0) + 1);
+      const top = topSectionOf(model, node);
+      this.sectionRevision.set(top, (this.sectionRevision.get(top) ?? 0) + 1);
     }
     this.revision++;
   }

@@ -268,6 +268,7 @@ function commentField(view: FormView, item: Item, answer: Answer | undefined) {
 export function renderItem(view: FormView, item: Item, disagreement: boolean): TemplateResult {
   const answer = view.engine.answer(item.id);
   if (view.readonly) return renderReview(view, item, answer);
+  if (isChoice(item) && !item.perspectives) return renderChoiceQuestion(view, item, answer);
   const label = tx(item.label, view.locale);
   const invalid = [...(item.perspectives ?? [undefined])].some((p) => view.messages.has(issueKey(item.id, p)));
   const differ = disagreement
@@ -289,7 +290,6 @@ export function renderItem(view: FormView, item: Item, disagreement: boolean): T
       </div>
     </fieldset>`;
   }
-  if (isChoice(item)) return renderChoiceQuestion(view, item, answer);
   return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${`q-${item.id}`}>
     <label class="label" part="label" for=${controlId(item.id)}>${label}${item.required ? requiredMark() : nothing}</label>
     ${helpLine(view, item)} ${errorLine(view, item.id)} ${inputControl(view, item, answer?.value)} ${commentField(view, item, answer)}

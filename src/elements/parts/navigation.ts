@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
+import { topSectionOf } from '../../engine/model.js';
 import { planSectionOf } from '../../engine/validation.js';
 import type { Section } from '../../schema/instrument.js';
 import { tx } from '../../localize/format.js';
@@ -35,7 +36,6 @@ export function renderStepper(count: number, current: number): TemplateResult {
 /** The top-level section an issue key belongs to (items, their voices and action plans). */
 export function sectionOf(view: FormView, key: string): string | undefined {
   let id: string | undefined = planSectionOf(view.engine.model, key) ?? key.split('--')[0];
-  if (id && !view.engine.model.parent.has(id)) return undefined;
-  while (id && view.engine.model.parent.get(id) !== undefined) id = view.engine.model.parent.get(id);
-  return id;
+  if (!id || !view.engine.model.parent.has(id)) return undefined;
+  return topSectionOf(view.engine.model, id);
 }
