@@ -11,6 +11,9 @@ import { computeSummaries } from './summaries.js';
 import { type Issue, validateItem, validatePlans, validateSession } from './validation.js';
 import { computeVisibility } from './visibility.js';
 
+/** The plan of a section nobody planned for yet: shared, so that it compares equal between renders. */
+const NO_PLAN: ActionPlan = Object.freeze({ objectives: [] });
+
 export interface EngineOptions {
   /** Locale recorded in results (default `fr`). */
   locale?: Locale;
@@ -114,8 +117,9 @@ export class Engine {
   get locale(): Locale {
     return this.state.locale;
   }
+  /** A section's plan; the same empty plan object for every section without one. */
   actionPlan(sectionId: string): ActionPlan {
-    return this.state.plans[sectionId] ?? { objectives: [] };
+    return this.state.plans[sectionId] ?? NO_PLAN;
   }
 
   /** Whether a section or item is shown now (age band, conditions, parents). */

@@ -27,7 +27,7 @@ import { renderItem } from '../parts/item.js';
 import { renderNavigator, renderStepper, sectionOf } from '../parts/navigation.js';
 import { renderAgeBand, renderSession } from '../parts/session.js';
 import { renderSectionTally, renderSummary } from '../parts/summary.js';
-import { controlId, issueKey, type FormView } from '../parts/view.js';
+import { controlId, issueKey, messagesOf, type FormView } from '../parts/view.js';
 import { formStyles } from './boussole-form.styles.js';
 
 export const LAYOUTS = ['all', 'sections'] as const;
@@ -335,7 +335,6 @@ export class BoussoleForm extends LitElement {
           return { key, field: this.fieldLabel(engine, i), message: view.messages.get(key) ?? '' };
         })
       : [];
-    const hasRequired = engine.model.items.some((i) => i.required) || !!inst.session;
     return html`<div
       class="base"
       part="base"
@@ -345,15 +344,9 @@ export class BoussoleForm extends LitElement {
       @focusout=${this.onFocusOut}
     >
       ${notices}
-      <header part="header">
-        <h2 part="title">${tx(inst.title, this.locale)}</h2>
-        ${inst.description ? html`<p class="description">${tx(inst.description, this.locale)}</p>` : nothing}
-        ${inst.source.illustrative ? html`<p class="source">${tx(inst.source.note, this.locale)}</p>` : nothing}
-        ${hasRequired && !this.readonly
-          ? html`<p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires.', { id: 'required-hint' })}</p>`
-          : nothing}
-      </header>
-      ${renderErrorSummary(issues)} ${renderSession(view)} ${renderAgeBand(view)}
+      ${guard([inst, view.locale, view.readonly], () => this.renderHeader(engine))} ${renderErrorSummary(issues)}
+      ${guard([inst, engine.session, messagesOf(view, 'session.'), view.locale, view.readonly, view.disabled], () => renderSession(view))}
+      ${guard([inst, engine.ageBand, messagesOf(view, 'ageBand'), view.locale, view.readonly, view.disabled], () => renderAgeBand(view))}
       ${stepwise ? renderNavigator(view, sections, current) : nothing}
       ${shown.map((s) =>
         guard(
@@ -373,6 +366,19 @@ export class BoussoleForm extends LitElement {
     </div>`;
   }
 
+  private renderHeader(engine: Engine): TemplateResult {
+    const inst = engine.instrument;
+    const hasRequired = !!inst.session || engine.model.items.some((i) => i.required);
+    return html`<header part="header">
+      <h2 part="title">${tx(inst.title, this.locale)}</h2>
+      ${inst.description ? html`<p class="description">${tx(inst.description, this.locale)}</p>` : nothing}
+      ${inst.source.illustrative ? html`<p class="source">${tx(inst.source.note, this.locale)}</p>` : nothing}
+      ${hasRequired && !this.readonly
+        ? html`<p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires.', { id: 'required-hint' })}</p>`
+        : nothing}
+    </header>`;
+  }
+
   private renderSection(view: FormView, section: Section, top: boolean): TemplateResult | typeof nothing {
     const engine = view.engine;
     if (!engine.isVisible(section.id)) return nothing;
@@ -389,7 +395,11 @@ export class BoussoleForm extends LitElement {
           : nothing,
       )}
       ${(section.sections ?? []).map((sub) => this.renderSection(view, sub, false))} ${renderSectionTally(view, section)}
-      ${renderActionPlan(view, section)}
+      ${section.actionPlan
+        ? guard([section, engine.actionPlan(section.id), messagesOf(view, `plan.${section.id}.`), view.locale, view.readonly, view.disabled], () =>
+            renderActionPlan(view, section),
+          )
+        : nothing}
     </section>`;
   }
 

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
 import type { Section, TallyRule } from '../../schema/instrument.js';
 import type { TallyEntry } from '../../schema/result.js';
@@ -50,12 +51,12 @@ function tallyTable(view: FormView, rule: TallyRule): TemplateResult | typeof no
         </tr>
       </thead>
       <tbody>
-        ${rows.map(
-          ([id, entry]) => html`<tr>
+        ${rows.map(([id, entry]) =>
+          guard([id, options.map((o) => entry.counts[o.code] ?? 0).join(), entry.status, view.locale], () => html`<tr>
             <th scope="row">${tx(view.engine.model.section.get(id)?.title, view.locale)}</th>
             ${options.map((o) => html`<td>${n(entry.counts[o.code] ?? 0, view)}</td>`)}
             <td>${statusLabel(view, rule, entry.status)}</td>
-          </tr>`,
+          </tr>`),
         )}
       </tbody>
     </table>
@@ -91,11 +92,12 @@ export function renderSummary(view: FormView): TemplateResult {
       <tbody>
         ${sections.map((s) => {
           const p = summaries.progress.sections[s.id]!;
-          return html`<tr>
+          const open = withPlans ? openIn(s) : -1;
+          return guard([s, p.answered, p.total, open, view.locale], () => html`<tr>
             <th scope="row">${tx(s.title, view.locale)}</th>
             <td>${progressText(view, p.answered, p.total)}</td>
-            ${withPlans ? html`<td>${n(openIn(s), view)}</td>` : nothing}
-          </tr>`;
+            ${open >= 0 ? html`<td>${n(open, view)}</td>` : nothing}
+          </tr>`);
         })}
       </tbody>
     </table>

@@ -33,3 +33,10 @@ export function describedBy(view: FormView, key: string, helpKey?: string): stri
   const ids = [helpKey ? helpId(helpKey) : '', view.messages.has(key) ? errorId(key) : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
+
+/** The shown messages whose keys start with `prefix`, as one string: a dependency for `guard`. */
+export function messagesOf(view: FormView, prefix: string): string {
+  let out = '';
+  for (const [key, message] of view.messages) if (key.startsWith(prefix)) out += `${key}\u0000${message}\u0000`;
+  return out;
+}
