@@ -6,10 +6,11 @@
 //                                           and node_modules) of one first render, after a warm-up page
 //   node bench/profile.mjs click ces        the same over 15 clicks
 //   node bench/profile.mjs decompose gen-280
-//                                           render time of the same final DOM built without Lit:
-//                                           the element's serialized shadow DOM written with one
+//                                           render and click time of the same final DOM built without
+//                                           Lit: the element's serialized shadow DOM written with one
 //                                           innerHTML into a shadow root, with and without its
-//                                           stylesheet, and the raw baseline markup with the stylesheet
+//                                           stylesheet (clicks update one counter, as the baseline's
+//                                           do), and the raw baseline markup with the stylesheet
 //   node bench/profile.mjs phases gen-280   the first update's phases, timed in the page by wrapping the
 //                                           element's methods: willUpdate (instrument validation, engine),
 //                                           render() (template values), lit-html's commit (DOM), updated()
@@ -357,24 +358,11 @@ async function decompose() {
       while (walker.nextNode()) comments++;
       return { radios: r.radios, html: el.shadowRoot.innerHTML, css, elements: all, comments, skeleton: h.skeletonOf(tag) };
     }, { tag: c.tag, attributes, instrument });
-    // The same DOM without Lit: one innerHTML into an open shadow root of a plain div (Lit's comment
-    // markers included, so the node count is the element's), optionally with the element's stylesheet.
+    // The same DOM without Lit (bench/page/harness.js renderStatic), with the element's stylesheet or none.
     const STATIC = async ({ html, css, radios }) => {
-      const { nextPaint } = await import('/bench/page/harness.js');
-      const t0 = performance.now();
-      const host = document.createElement('div');
-      const root = host.attachShadow({ mode: 'open' });
-      if (css) {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        root.adoptedStyleSheets = [sheet];
-      }
-      root.innerHTML = html;
-      document.body.append(host);
-      await nextPaint();
-      const ms = performance.now() - t0;
-      if (root.querySelectorAll('.options input[type="radio"]').length !== radios) throw new Error('radio count');
-      return ms;
+      const r = await (await import('/bench/page/harness.js')).renderStatic({ html, css });
+      if (r.radios !== radios) throw new Error('radio count');
+      return r.ms;
     };
     const RAW_CSS = async ({ skeleton, css }) => {
       const h = await import('/bench/page/harness.js');
@@ -410,9 +398,30 @@ async function decompose() {
         const ms = await inPage(path, fn, arg);
         if (i > 0) times[k].push(ms);
       }
+    // Click → painted on the same pages: each renders untimed, then 40 clicks spread over the form.
+    const CLICK = async ({ kind, tag, attributes, instrument, html, css, skeleton }) => {
+      const h = await import('/bench/page/harness.js');
+      if (kind === 'element') await h.renderElement({ tag, attributes, instrument });
+      else if (kind === 'static') await h.renderStatic({ html, css });
+      else await h.renderRaw({ skeleton });
+      await h.quiet(300);
+      const count = 40;
+      const r = kind === 'element' ? await h.clickElement({ tag, count }) : kind === 'static' ? await h.clickStatic({ count }) : await h.clickRaw({ count });
+      return r.times;
+    };
+    const clickVariants = [
+      ['element (Lit, engine, summaries)', '/bench/page/boussole.html', { kind: 'element', tag: c.tag, attributes, instrument }],
+      ['same DOM + CSS, one counter updated', '/bench/page/raw.html', { kind: 'static', html: shape.html, css: shape.css }],
+      ['same DOM, no CSS, one counter updated', '/bench/page/raw.html', { kind: 'static', html: shape.html, css: '' }],
+      ['raw baseline (npm run bench)', '/bench/page/raw.html', { kind: 'raw', skeleton: shape.skeleton }],
+    ];
+    const clicks = clickVariants.map(() => []);
+    for (let i = 0; i < runs; i++) for (const [k, [, path, arg]] of clickVariants.entries()) clicks[k].push(...(await inPage(path, CLICK, arg)));
     const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
     console.log(`\nRender of ${c.label}: ${shape.elements} elements and ${shape.comments} comment nodes in the shadow root, ${shape.radios} radios (median of ${runs} pages)`);
     for (const [k, [label]] of variants.entries()) console.log(`  ${pad(label, 40)}${num(med(times[k]))} ms   [${times[k].map((t) => t.toFixed(0)).join(' ')}]`);
+    console.log(`Click → painted on the same pages (median of ${clicks[0].length} clicks over ${runs} pages each):`);
+    for (const [k, [label]] of clickVariants.entries()) console.log(`  ${pad(label, 40)}${num(med(clicks[k]))} ms`);
   } finally {
     await context.close();
     await browser.close();

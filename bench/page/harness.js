@@ -173,10 +173,46 @@ export function clickRaw({ count }) {
   return clickSeries({ root, summary, count, what: 'raw DOM' });
 }
 
+// ——— the element's own markup, without the element (bench/profile.mjs decompose) ———
+
+/**
+ * The element's final shadow DOM, serialized, written with one innerHTML into the open shadow root of
+ * a plain div (Lit's comment markers included, so the node count is the element's), with the element's
+ * stylesheet or none. What the browser alone costs for this page: no Lit, no engine.
+ */
+export async function renderStatic({ html, css }) {
+  const t0 = performance.now();
+  const host = document.createElement('div');
+  host.id = 'static';
+  const root = host.attachShadow({ mode: 'open' });
+  if (css) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  }
+  root.innerHTML = html;
+  document.body.append(host);
+  await nextPaint();
+  return { ms: performance.now() - t0, radios: root.querySelectorAll(RADIOS).length };
+}
+
+/** Clicks on that copy; as in the raw baseline, a delegated listener updates one counter (the summary's first line). */
+export function clickStatic({ count }) {
+  const root = document.getElementById('static').shadowRoot;
+  const counter = root.querySelector('[part="summary"] p');
+  const answered = new Set();
+  root.addEventListener('change', (event) => {
+    answered.add(event.target.name);
+    counter.textContent = String(answered.size);
+  });
+  return clickSeries({ root, summary: () => counter.textContent, count, what: 'static copy' });
+}
+
 // ——— clicks, shared ———
 
 /**
- * For each of `count` questions spread evenly over the form: waits for a quiet page (and a random
+ * For each of `count` questions spread evenly over the form: scrolls it to the middle of the viewport
+ * (a person clicks what they see), waits for a quiet page (and a random
  * 0–17 ms, so clicks do not lock onto one phase of the 60 Hz frame clock), then t0, a real click() on
  * an unchecked option's <label>, waits until the radio is checked and the summary text has changed,
  * then for the next painted frame. Returns the click → painted times, and for diagnosis the click →
@@ -192,14 +228,18 @@ async function clickSeries({ root, host, summary, count, what }) {
     const options = [...root.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`)];
     const input = options[1 + (k % (options.length - 1))];
     const label = input.closest('label');
+    // A person clicks an option they can see: bring it to the middle of the viewport first, untimed.
+    label.scrollIntoView({ block: 'center' });
     await quiet(50, 17);
     const before = summary();
+    performance.mark('bench-click');
     const t0 = performance.now();
     label.click();
     await until(() => input.checked && summary() !== before, { host, root, timeout: 5000, what: `${what}: ${name} checked and the summary updated` });
     const t1 = performance.now();
     await nextPaint();
     times.push(performance.now() - t0);
+    performance.mark('bench-painted');
     dom.push(t1 - t0);
   }
   return { times, dom };
