@@ -61,4 +61,34 @@ describe('<boussole-pin-grid>', () => {
     });
     await expectAccessible(el);
   });
+
+  it('after a submit, shows the session and plan errors and takes each away once it is fixed, without touching the rest', async () => {
+    const el = await make();
+    await click($(el, '[data-action="submit"]'));
+    await settle(el);
+    const territory = $<HTMLInputElement>(el, '[data-session="territory"]');
+    expect(territory.getAttribute('aria-invalid')).to.equal('true');
+    expect(byId(el, 'e-session.territory').textContent).to.not.equal('');
+    const date = $<HTMLInputElement>(el, '[data-session="date"]');
+    expect(date.getAttribute('aria-invalid')).to.equal('true');
+
+    await typeInto(territory, 'RLS de Limoilou');
+    await settle(el);
+    expect(territory.hasAttribute('aria-invalid')).to.equal(false);
+    expect(el.shadowRoot!.getElementById('e-session.territory')).to.equal(null);
+    expect(date.getAttribute('aria-invalid')).to.equal('true');
+
+    const plan = $(el, '[data-action="add-objective"]');
+    const sid = plan.dataset.plan!;
+    await click(plan);
+    await settle(el);
+    const [objective] = el.value!.actionPlans![sid]!.objectives;
+    const text = byId<HTMLTextAreaElement>(el, `c-plan.${sid}.${objective!.id}.text`);
+    expect(text.getAttribute('aria-invalid')).to.equal('true');
+    await typeInto(text, 'Rejoindre les familles isolées');
+    await settle(el);
+    expect(text.hasAttribute('aria-invalid')).to.equal(false);
+    expect(territory.value).to.equal('RLS de Limoilou');
+    await expectAccessible(el);
+  });
 });
