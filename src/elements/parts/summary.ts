@@ -52,7 +52,7 @@ function tallyTable(view: FormView, rule: TallyRule): TemplateResult | typeof no
       </thead>
       <tbody>
         ${rows.map(([id, entry]) =>
-          guard([id, options.map((o) => entry.counts[o.code] ?? 0).join(), entry.status, view.locale], () => html`<tr>
+          guard([rule, id, options.map((o) => entry.counts[o.code] ?? 0).join(), entry.status, view.locale], () => html`<tr>
             <th scope="row">${tx(view.engine.model.section.get(id)?.title, view.locale)}</th>
             ${options.map((o) => html`<td>${n(entry.counts[o.code] ?? 0, view)}</td>`)}
             <td>${statusLabel(view, rule, entry.status)}</td>
