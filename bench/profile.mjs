@@ -33,6 +33,20 @@ const [what = 'render', caseKey = 'gen-280', countArg] = process.argv.slice(2);
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const pad = (s, n) => String(s).padEnd(n);
 const num = (n, w = 8, d = 1) => n.toFixed(d).padStart(w);
+const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
+
+/** Serves the project on 127.0.0.1 and opens headless Chromium with one 1280×900 context; `close()` ends all three. */
+async function openBrowser() {
+  const server = await serve(root);
+  const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const close = async () => {
+    await context.close();
+    await browser.close();
+    await server.close();
+  };
+  return { server, browser, context, close };
+}
 
 // ——— bytes ———
 
@@ -255,9 +269,7 @@ async function timeReport() {
   const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
   const attributes = { layout: 'all', ...c.attributes };
   const clicks = Number(countArg) || 15;
-  const server = await serve(root);
-  const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { server, browser, context, close } = await openBrowser();
   let expectedRadios;
   const arg = () => ({ tag: c.tag, attributes, instrument, skeleton: raw ? skeletonOf(instrument) : undefined, what, clicks, expectedRadios });
   /** The warm-up page renders; for clicks, every page renders first (not recorded). */
@@ -322,9 +334,7 @@ async function timeReport() {
     console.log('  total time (ms), project functions (src/):');
     for (const [name, ms] of f.total.filter(([n]) => n.includes('@ src/')).slice(0, Number(process.env.TOP ?? 25))) console.log(`    ${num(ms, 7)}  ${name}`);
   } finally {
-    await context.close();
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 
@@ -334,9 +344,7 @@ async function decompose() {
   const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
   const attributes = { layout: 'all', ...c.attributes };
   const runs = Number(countArg) || 5;
-  const server = await serve(root);
-  const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { server, context, close } = await openBrowser();
   const inPage = async (path, fn, arg) => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${path}`);
@@ -417,15 +425,12 @@ async function decompose() {
     ];
     const clicks = clickVariants.map(() => []);
     for (let i = 0; i < runs; i++) for (const [k, [, path, arg]] of clickVariants.entries()) clicks[k].push(...(await inPage(path, CLICK, arg)));
-    const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
     console.log(`\nRender of ${c.label}: ${shape.elements} elements and ${shape.comments} comment nodes in the shadow root, ${shape.radios} radios (median of ${runs} pages)`);
     for (const [k, [label]] of variants.entries()) console.log(`  ${pad(label, 40)}${num(med(times[k]))} ms   [${times[k].map((t) => t.toFixed(0)).join(' ')}]`);
     console.log(`Click → painted on the same pages (median of ${clicks[0].length} clicks over ${runs} pages each):`);
     for (const [k, [label]] of clickVariants.entries()) console.log(`  ${pad(label, 40)}${num(med(clicks[k]))} ms`);
   } finally {
-    await context.close();
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 
@@ -435,9 +440,7 @@ async function phases() {
   const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
   const attributes = { layout: 'all', ...c.attributes };
   const runs = Number(countArg) || 5;
-  const server = await serve(root);
-  const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { server, context, close } = await openBrowser();
   const samples = [];
   try {
     for (let i = 0; i <= runs; i++) {
@@ -477,11 +480,8 @@ async function phases() {
       if (i > 0) samples.push(sample);
     }
   } finally {
-    await context.close();
-    await browser.close();
-    await server.close();
+    await close();
   }
-  const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
   console.log(`\nFirst update of ${c.label} (median of ${runs} fresh pages, ms):`);
   for (const key of Object.keys(samples[0])) console.log(`  ${pad(key, 52)}${num(med(samples.map((s) => s[key] ?? 0)))}`);
 }
