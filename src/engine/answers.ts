@@ -14,7 +14,13 @@ export function valuesOf(answer: Answer | undefined): AnswerValue[] {
   return out;
 }
 
-export const isAnswered = (answer: Answer | undefined): boolean => valuesOf(answer).length > 0;
+/** True when the answer or one of its voices holds a value (allocates nothing: summaries ask it for every item). */
+export function isAnswered(answer: Answer | undefined): boolean {
+  if (!answer) return false;
+  if (isPresent(answer.value)) return true;
+  for (const key in answer.perspectives) if (isPresent(answer.perspectives[key]!.value)) return true;
+  return false;
+}
 
 export function sameValue(a: AnswerValue, b: AnswerValue): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {

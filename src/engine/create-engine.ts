@@ -7,7 +7,7 @@ import { ageBandFor, isIsoDate } from './age-bands.js';
 import { isEmptyAnswer, isPresent } from './answers.js';
 import { EngineError } from './errors.js';
 import { modelOf, type Model } from './model.js';
-import { computeSummaries } from './summaries.js';
+import { computeSummaries, type CountsCache } from './summaries.js';
 import { type Issue, validateItem, validatePlans, validateSession } from './validation.js';
 import { computeVisibility } from './visibility.js';
 
@@ -79,6 +79,8 @@ export class Engine {
     summaries?: Summaries;
     /** Issues of each item's answer, whether or not the item is visible (they do not depend on it). */
     itemIssues?: Map<string, readonly Issue[]>;
+    /** Answered and shown counts per section (summaries). */
+    counts?: CountsCache;
   } = {};
 
   constructor(instrument: Instrument, options: EngineOptions = {}) {
@@ -165,7 +167,7 @@ export class Engine {
       answers: this.state.answers,
       plans: this.state.plans,
       visible: this.visibility(),
-    }));
+    }, (this.cache.counts ??= new Map())));
   }
 
   // ——— answers ———
@@ -439,11 +441,16 @@ export class Engine {
   /** Applies a change; `answered` names the one item whose answer changed, if that is all that did. */
   private commit(patch: Partial<State>, answered?: string): void {
     this.state = { ...this.state, ...patch, updatedAt: this.now().toISOString() };
-    const { visible, itemIssues } = this.cache;
+    const { visible, itemIssues, counts } = this.cache;
+    const sameVisibility = answered !== undefined && !this.model.conditionSources.has(answered);
     if (answered !== undefined) itemIssues?.delete(answered);
+    // Section counts read answers and visibility: one answer that hides nothing recounts only its
+    // item's sections; other answers or an age band recount all.
+    if (sameVisibility) for (let id = this.model.parent.get(answered); id !== undefined; id = this.model.parent.get(id)) counts?.delete(id);
     this.cache = {
-      visible: answered !== undefined && !this.model.conditionSources.has(answered) ? visible : undefined,
+      visible: sameVisibility ? visible : undefined,
       itemIssues: patch.answers && answered === undefined ? undefined : itemIssues,
+      counts: sameVisibility || !(patch.answers || 'ageBand' in patch) ? counts : undefined,
     };
   }
 

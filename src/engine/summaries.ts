@@ -11,34 +11,67 @@ export interface SummaryInput {
   readonly visible: ReadonlyMap<string, boolean>;
 }
 
-/** Progress, tallies and statuses, open actions, and what is kept but not counted. */
-export function computeSummaries(input: SummaryInput): Summaries {
-  const { model, answers, visible } = input;
-  const progress = (items: readonly Item[]): Progress => {
-    let total = 0;
-    let answered = 0;
-    let required = 0;
-    let requiredAnswered = 0;
-    for (const item of items) {
-      if (!visible.get(item.id)) continue;
-      const done = isAnswered(answers[item.id]);
-      total++;
-      if (done) answered++;
-      if (item.required) {
-        required++;
-        if (done) requiredAnswered++;
-      }
+/** How many visible items a section holds, and how many are answered (required ones apart). */
+interface Counts {
+  answered: number;
+  total: number;
+  required: number;
+  requiredAnswered: number;
+}
+
+/**
+ * Counts per section, kept by the engine between two summaries while nothing they read changed: an
+ * answer that shows or hides nothing makes only the sections around its item count again.
+ */
+export type CountsCache = Map<string, Counts>;
+
+function countItems(items: readonly Item[], answers: SummaryInput['answers'], visible: SummaryInput['visible']): Counts {
+  const counts: Counts = { answered: 0, total: 0, required: 0, requiredAnswered: 0 };
+  for (const item of items) {
+    if (!visible.get(item.id)) continue;
+    const done = isAnswered(answers[item.id]);
+    counts.total++;
+    if (done) counts.answered++;
+    if (item.required) {
+      counts.required++;
+      if (done) counts.requiredAnswered++;
     }
-    const [part, whole] =
-      model.instrument.summary?.completion === 'required' ? [requiredAnswered, required] : [answered, total];
+  }
+  return counts;
+}
+
+/** Items with voices, per model: only they can disagree. */
+const voicedItems = new WeakMap<Model, readonly Item[]>();
+
+/** Progress, tallies and statuses, open actions, and what is kept but not counted. */
+export function computeSummaries(input: SummaryInput, cache: CountsCache = new Map()): Summaries {
+  const { model, answers, visible } = input;
+  const countsOf = (sectionId: string): Counts => {
+    let counts = cache.get(sectionId);
+    if (!counts) cache.set(sectionId, (counts = countItems(model.itemsIn.get(sectionId) ?? [], answers, visible)));
+    return counts;
+  };
+  const byRequired = model.instrument.summary?.completion === 'required';
+  const progress = ({ answered, total, required, requiredAnswered }: Counts): Progress => {
+    const [part, whole] = byRequired ? [requiredAnswered, required] : [answered, total];
     return { answered, total, required, requiredAnswered, percent: whole ? Math.floor((100 * part) / whole) : 100 };
   };
 
   const sections: Record<string, Progress> = {};
   const actions: Record<string, ActionCount> = {};
+  // Every item sits in exactly one top-level section, and an item in a hidden section is hidden: the
+  // whole form's counts are the sum of the top-level sections' counts, hidden ones included (zero).
+  const overall: Counts = { answered: 0, total: 0, required: 0, requiredAnswered: 0 };
   for (const s of model.sections) {
+    if (model.parent.get(s.id) === undefined) {
+      const top = countsOf(s.id);
+      overall.answered += top.answered;
+      overall.total += top.total;
+      overall.required += top.required;
+      overall.requiredAnswered += top.requiredAnswered;
+    }
     if (!visible.get(s.id)) continue;
-    sections[s.id] = progress(model.itemsIn.get(s.id) ?? []);
+    sections[s.id] = progress(countsOf(s.id));
     if (s.actionPlan) actions[s.id] = countActions(input.plans[s.id]);
   }
 
@@ -47,19 +80,27 @@ export function computeSummaries(input: SummaryInput): Summaries {
 
   const outOfScope: string[] = [];
   const unknownItems: string[] = [];
-  for (const [id, answer] of Object.entries(answers)) {
+  for (const id in answers) {
     if (!model.item.has(id)) unknownItems.push(id);
-    else if (!visible.get(id) && !isEmptyAnswer(answer)) outOfScope.push(id);
+    else if (!visible.get(id) && !isEmptyAnswer(answers[id]!)) outOfScope.push(id);
   }
 
   return {
-    progress: { overall: progress(model.items), sections },
+    progress: { overall: progress(overall), sections },
     tallies,
     actions,
     outOfScope,
     unknownItems,
-    disagreements: model.items.filter((it) => visible.get(it.id) && disagree(it, answers[it.id])).map((it) => it.id),
+    disagreements: voiced(model)
+      .filter((it) => visible.get(it.id) && disagree(it, answers[it.id]))
+      .map((it) => it.id),
   };
+}
+
+function voiced(model: Model): readonly Item[] {
+  let list = voicedItems.get(model);
+  if (!list) voicedItems.set(model, (list = model.items.filter((it) => it.perspectives)));
+  return list;
 }
 
 function countActions(plan: ActionPlan | undefined): ActionCount {

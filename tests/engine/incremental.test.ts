@@ -4,8 +4,9 @@ import { describe, it } from 'node:test';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { parseInstrument, type Instrument } from '../../src/schema/index.js';
 import { validAnswer } from './fill.js';
+import { sampleInstrument } from './fixtures.js';
 
-// The engine keeps what it derived (visibility, each item's issues) across answers that cannot change
+// The engine keeps what it derived (visibility, each item's issues, each section's counts) across answers that cannot change
 // it. Whatever the order of changes, what it reports must equal what a fresh engine computes from the
 // same state.
 
@@ -68,6 +69,7 @@ describe('derived state after each change equals a fresh computation', () => {
     ['the PIN grid', bundled('pin-grid'), undefined],
     ['the needs grid', bundled('needs-grid'), undefined],
     ['the CÉS', bundled('ces'), 'y5-9'],
+    ['nested sections, bands and voices', sampleInstrument(), 'teen'],
   ];
   for (const [what, instrument, band] of cases)
     it(what, () => {
