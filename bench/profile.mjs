@@ -261,13 +261,21 @@ function functionsOf(profile, origin) {
   return { self: sorted(self), total: sorted(total), groups: sorted(groups) };
 }
 
-async function timeReport() {
-  const c = CASES.find((x) => x.key === caseKey.replace(/^raw-/, ''));
+/**
+ * The case named on the command line, its instrument and its attributes (`layout="all"`). `raw-<case>`,
+ * the raw-DOM baseline of a generated case, only where `allowRaw`.
+ */
+function namedCase(allowRaw = false) {
+  const raw = allowRaw && caseKey.startsWith('raw-');
+  const c = CASES.find((x) => x.key === (raw ? caseKey.slice(4) : caseKey));
   if (!c) throw new Error(`unknown case ${caseKey}`);
-  const raw = caseKey.startsWith('raw-');
   if (raw && !c.generated) throw new Error('raw-<case> only for the generated cases');
   const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
-  const attributes = { layout: 'all', ...c.attributes };
+  return { c, raw, instrument, attributes: { layout: 'all', ...c.attributes } };
+}
+
+async function timeReport() {
+  const { c, raw, instrument, attributes } = namedCase(true);
   const clicks = Number(countArg) || 15;
   const { server, browser, context, close } = await openBrowser();
   let expectedRadios;
@@ -340,9 +348,7 @@ async function timeReport() {
 
 /** Render time of the element vs the same DOM without Lit, with and without the element's CSS. */
 async function decompose() {
-  const c = CASES.find((x) => x.key === caseKey);
-  const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
-  const attributes = { layout: 'all', ...c.attributes };
+  const { c, instrument, attributes } = namedCase();
   const runs = Number(countArg) || 5;
   const { server, context, close } = await openBrowser();
   const inPage = async (path, fn, arg) => {
@@ -436,9 +442,7 @@ async function decompose() {
 
 /** Times the phases of the element's first update (median over fresh pages). */
 async function phases() {
-  const c = CASES.find((x) => x.key === caseKey);
-  const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
-  const attributes = { layout: 'all', ...c.attributes };
+  const { c, instrument, attributes } = namedCase();
   const runs = Number(countArg) || 5;
   const { server, context, close } = await openBrowser();
   const samples = [];
