@@ -54,6 +54,9 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
       walk(s.sections ?? [], [...path, 'sections'], s.id);
     });
   const addNode = (id: string, node: typeof nodes extends Map<string, infer N> ? N : never) => {
+    // Events name other fields `ageBand`, `session.…` and `plan.…` (schema/keys.ts): an item or section may not.
+    if (id === 'ageBand' || id.startsWith('session.') || id.startsWith('plan.'))
+      report([...node.path, 'id'], `id "${id}" is reserved: "ageBand" and ids starting with "session." or "plan." name other fields`);
     if (nodes.has(id)) report(node.path, `duplicate id "${id}" (ids are unique across sections and items)`);
     else nodes.set(id, node);
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseInstrument } from '../../src/schema/index.js';
+import { parseInstrument } from '../../src/engine/index.js';
 import { sample, t } from './fixtures.js';
 
 type Draft = Record<string, any>;
@@ -46,6 +46,9 @@ describe('instrument format', () => {
     ['a status on an unknown level', (d) => (d.summary.tallies[0].statuses[1].when[0].level = 'top'), 'summary.tallies[0].statuses[1].when[0].level', /unknown level "top"/],
     ['a share above 1', (d) => (d.summary.tallies[0].statuses[1].when[0].minShare = 75), 'summary.tallies[0].statuses[1].when[0].minShare', /too big/],
     ['no sections', (d) => (d.sections = []), 'sections', /too small/],
+    ['an item id that names the age band', (d) => (d.sections[0].items[0].id = 'ageBand'), 'sections[0].items[0].id', /reserved/],
+    ['an item id that looks like a session field', (d) => (d.sections[0].items[0].id = 'session.date'), 'sections[0].items[0].id', /reserved/],
+    ['a section id that looks like a plan field', (d) => (d.sections[0].id = 'plan.a'), 'sections[0].id', /reserved/],
   ];
   for (const [what, change, path, message] of refused) {
     it(`refuses ${what}, saying where`, () => {
