@@ -8,7 +8,7 @@ import { isEmptyAnswer, isPresent } from './answers.js';
 import { EngineError } from './errors.js';
 import { modelOf, type Model } from './model.js';
 import { computeSummaries, type CountsCache } from './summaries.js';
-import { type Issue, validateItem, validatePlans, validateSession } from './validation.js';
+import { type Issue, issueOf, validateItem, validatePlans, validateSession } from './validation.js';
 import { computeVisibility } from './visibility.js';
 
 /** The plan of a section nobody planned for yet: shared, so that it compares equal between renders. */
@@ -33,7 +33,6 @@ export type EngineChange =
   | { type: 'age-band' }
   | { type: 'session' }
   | { type: 'plan'; sectionId: string }
-  | { type: 'feedback' }
   | { type: 'locale' }
   | { type: 'load' };
 
@@ -58,7 +57,8 @@ type ActionFields = Omit<Action, 'id'>;
 /**
  * The state of one filled instrument and every rule about it: answers per item and perspective,
  * age band, session details, action plans, visibility, validation issues, summaries, results.
- * Plain TypeScript, no DOM; elements render what it decides.
+ * Plain TypeScript, no DOM; elements render what it decides. When a person sees an issue (touched
+ * fields, a submit tried) is interaction state, kept by the element (elements/form/interaction.ts).
  */
 export class Engine {
   readonly instrument: Instrument;
@@ -66,8 +66,6 @@ export class Engine {
   private state: State;
   private readonly now: () => Date;
   private readonly listeners = new Set<(change: EngineChange) => void>();
-  private readonly touched = new Set<string>();
-  private submittedOnce = false;
   private idCounter = 0;
   /**
    * What is derived from the state, computed when first asked for. An answer clears only what it can
@@ -135,7 +133,7 @@ export class Engine {
       const visible = this.visibility();
       const needsBand = this.model.band.size > 0 && this.state.ageBand === undefined;
       this.cache.issues = [
-        ...(needsBand ? [{ itemId: 'ageBand', code: 'required' } as const] : []),
+        ...(needsBand ? [issueOf({ kind: 'age-band' }, 'required')] : []),
         ...validateSession(this.instrument.session, this.state.session),
         ...this.answerIssues(visible),
         ...validatePlans(this.state.plans, visible),
@@ -146,19 +144,6 @@ export class Engine {
 
   get valid(): boolean {
     return this.validate().length === 0;
-  }
-
-  /**
-   * The issues to show a person: all of them once a submit was tried; before that only problems with
-   * what was typed in a touched field (never "required" on a field not yet reached).
-   */
-  shownIssues(): readonly Issue[] {
-    const all = this.validate();
-    return this.submittedOnce ? all : all.filter((i) => i.code !== 'required' && this.touched.has(i.itemId));
-  }
-
-  get submitted(): boolean {
-    return this.submittedOnce;
   }
 
   summaries(): Summaries {
@@ -281,26 +266,6 @@ export class Engine {
     this.mapObjective(sectionId, objectiveId, (o) => ({ ...o, actions: o.actions.filter((a) => a.id !== actionId) }));
   }
 
-  // ——— feedback ———
-
-  /** A person left a field: its typing problems may now be shown. */
-  touch(itemId: string): void {
-    if (this.touched.has(itemId)) return;
-    this.touched.add(itemId);
-    // Only a field with a typing problem changes what is shown.
-    if (!this.submittedOnce && this.validate().some((i) => i.itemId === itemId && i.code !== 'required'))
-      this.emit({ type: 'feedback' });
-  }
-
-  /** A submit was tried: every issue is shown from now on. Returns the issues. */
-  attemptSubmit(): readonly Issue[] {
-    if (!this.submittedOnce) {
-      this.submittedOnce = true;
-      this.emit({ type: 'feedback' });
-    }
-    return this.validate();
-  }
-
   setLocale(locale: Locale): void {
     if (locale === this.state.locale) return;
     this.state = { ...this.state, locale };
@@ -358,8 +323,6 @@ export class Engine {
       createdAt: r.createdAt ?? stamp,
       updatedAt: r.updatedAt ?? stamp,
     };
-    this.touched.clear();
-    this.submittedOnce = false;
     this.cache = {};
     this.emit({ type: 'load' });
   }

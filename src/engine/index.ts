@@ -1,9 +1,11 @@
+/**
+ * The engine's public API (`boussole/engine.js`), as the README documents it: no DOM, loads in Node.
+ * Everything else under src/engine is internal and may change without notice.
+ */
 export { Engine, createEngine, type EngineOptions, type EngineChange, type AnswerTarget } from './create-engine.js';
 export { EngineError, ENGINE_ERROR_CODES, type EngineErrorCode } from './errors.js';
-export { ageInMonths, findAgeBand, ageBandFor, parseIsoDate, isIsoDate } from './age-bands.js';
-export { computeVisibility } from './visibility.js';
-export { validateAnswers, validateSession, validatePlans, checkValue, planSectionOf, DEFAULT_MAX_LENGTH, type Issue } from './validation.js';
-export { computeSummaries, statusOf } from './summaries.js';
-export { isAnswered, isPresent, valuesOf } from './answers.js';
-export { modelOf, type Model } from './model.js';
-export { parseInstrument, parseResult, parseResumable, type Parsed, type SchemaProblem } from '../schema/parse.js';
+export { ageInMonths, ageBandFor } from './age-bands.js';
+export type { Issue } from './validation.js';
+export type { Model } from './model.js';
+export { itemIdOf, type FieldRef } from '../schema/keys.js';
+export { parseInstrument, parseResult, type Parsed, type SchemaProblem } from '../schema/parse.js';

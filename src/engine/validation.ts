@@ -1,18 +1,21 @@
 import type { AnswerValue } from '../schema/common.js';
 import type { IssueCode } from '../schema/enums.js';
 import type { Item, SessionSpec } from '../schema/instrument.js';
+import { answerRef, itemIdOf, type FieldRef } from '../schema/keys.js';
 import type { Answer, ActionPlan, SessionData } from '../schema/result.js';
 import { isIsoDate } from './age-bands.js';
 import { isAnswered, isPresent } from './answers.js';
 import type { Model } from './model.js';
 
 /**
- * A validation problem as data; the localize layer turns it into words. `itemId` is an item id, or
- * for other fields: `ageBand`, `session.date`, `session.subjectId`, `session.territory`,
+ * A validation problem as data; the localize layer turns it into words. `field` is the typed
+ * reference of the field at fault; `itemId` (with `perspective` for a voice) is its public name: an
+ * item id, or `ageBand`, `session.date`, `session.subjectId`, `session.territory`,
  * `session.participants`, `session.participants.<id>.<field>`, `plan.<section>.<objective>.text`,
  * `plan.<section>.<objective>.<action>.what`.
  */
 export interface Issue {
+  readonly field: FieldRef;
   readonly itemId: string;
   readonly code: IssueCode;
   readonly params?: Readonly<Record<string, string | number>>;
@@ -23,6 +26,17 @@ export interface Issue {
 export const DEFAULT_MAX_LENGTH = { 'short-text': 500, 'long-text': 10000 } as const;
 
 type Problem = Pick<Issue, 'code' | 'params'> | undefined;
+
+/** An issue about a field: its public name and perspective follow from the reference. */
+export function issueOf(field: FieldRef, code: IssueCode, params?: Issue['params']): Issue {
+  return {
+    field,
+    itemId: itemIdOf(field),
+    code,
+    ...(params ? { params } : {}),
+    ...(field.kind === 'voice' ? { perspective: field.perspective } : {}),
+  };
+}
 
 /** What is wrong with one present value of an item, if anything. */
 export function checkValue(item: Item, value: AnswerValue, model: Model): Problem {
@@ -70,12 +84,12 @@ export function checkValue(item: Item, value: AnswerValue, model: Model): Proble
 export function validateItem(model: Model, item: Item, answer: Answer | undefined): Issue[] {
   const issues: Issue[] = [];
   if (!isAnswered(answer)) {
-    if (item.required) issues.push({ itemId: item.id, code: 'required' });
+    if (item.required) issues.push(issueOf({ kind: 'item', itemId: item.id }, 'required'));
     return issues;
   }
   const check = (value: AnswerValue | undefined, perspective?: string) => {
     const problem = isPresent(value) ? checkValue(item, value, model) : undefined;
-    if (problem) issues.push({ itemId: item.id, ...problem, ...(perspective ? { perspective } : {}) });
+    if (problem) issues.push(issueOf(answerRef(item.id, perspective), problem.code, problem.params));
   };
   check(answer!.value);
   for (const [perspective, voice] of Object.entries(answer!.perspectives ?? {})) check(voice.value, perspective);
@@ -97,22 +111,19 @@ export function validateAnswers(
 export function validateSession(spec: SessionSpec | undefined, session: SessionData): Issue[] {
   const issues: Issue[] = [];
   if (!spec) return issues;
-  const need = (mode: string | undefined, value: string | undefined, itemId: string) => {
-    if (mode === 'required' && !value?.trim()) issues.push({ itemId, code: 'required' });
+  const need = (mode: string | undefined, value: string | undefined, field: FieldRef) => {
+    if (mode === 'required' && !value?.trim()) issues.push(issueOf(field, 'required'));
   };
-  need(spec.date, session.date, 'session.date');
-  need(spec.subject, session.subjectId, 'session.subjectId');
-  need(spec.territory, session.territory, 'session.territory');
+  need(spec.date, session.date, { kind: 'session', field: 'date' });
+  need(spec.subject, session.subjectId, { kind: 'session', field: 'subjectId' });
+  need(spec.territory, session.territory, { kind: 'session', field: 'territory' });
   const p = spec.participants;
   if (p) {
     const list = session.participants ?? [];
-    if (p.min !== undefined && list.length < p.min)
-      issues.push({ itemId: 'session.participants', code: 'too-few', params: { min: p.min } });
-    for (const person of list) {
-      need(p.name, person.name, `session.participants.${person.id}.name`);
-      need(p.organisation, person.organisation, `session.participants.${person.id}.organisation`);
-      need(p.role, person.role, `session.participants.${person.id}.role`);
-    }
+    if (p.min !== undefined && list.length < p.min) issues.push(issueOf({ kind: 'participants' }, 'too-few', { min: p.min }));
+    for (const person of list)
+      for (const field of ['name', 'organisation', 'role'] as const)
+        need(p[field], person[field], { kind: 'participant', participantId: person.id, field });
   }
   return issues;
 }
@@ -126,22 +137,12 @@ export function validatePlans(
   for (const [sectionId, plan] of Object.entries(plans)) {
     if (!visible.get(sectionId)) continue;
     for (const objective of plan.objectives) {
-      const base = `plan.${sectionId}.${objective.id}`;
-      if (!objective.text.trim()) issues.push({ itemId: `${base}.text`, code: 'required' });
-      for (const action of objective.actions) {
-        const at = `${base}.${action.id}`;
-        if (!action.what.trim()) issues.push({ itemId: `${at}.what`, code: 'required' });
-      }
+      const objectiveId = objective.id;
+      if (!objective.text.trim()) issues.push(issueOf({ kind: 'objective', sectionId, objectiveId }, 'required'));
+      for (const action of objective.actions)
+        if (!action.what.trim())
+          issues.push(issueOf({ kind: 'action', sectionId, objectiveId, actionId: action.id, field: 'what' }, 'required'));
     }
   }
   return issues;
-}
-
-/** The section of an action-plan issue key (`plan.<section>.<objective>…`); section ids may hold dots. */
-export function planSectionOf(model: Model, key: string): string | undefined {
-  if (!key.startsWith('plan.')) return undefined;
-  let found: string | undefined;
-  for (const id of model.section.keys())
-    if (key.startsWith(`plan.${id}.`) && (!found || id.length > found.length)) found = id;
-  return found;
 }

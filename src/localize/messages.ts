@@ -1,8 +1,10 @@
 import { msg, str } from '@lit/localize';
-import { planSectionOf, type Issue } from '../engine/validation.js';
-import type { Engine } from '../engine/create-engine.js';
+import type { ErrorCode } from '../engine/errors.js';
+import type { Model } from '../engine/model.js';
+import type { Issue } from '../engine/validation.js';
 import type { ActionStatus, Locale } from '../schema/enums.js';
 import type { Item } from '../schema/instrument.js';
+import type { FieldRef } from '../schema/keys.js';
 import { formatDate, formatNumber, tx } from './format.js';
 
 /**
@@ -13,18 +15,30 @@ import { formatDate, formatNumber, tx } from './format.js';
 const num = (value: unknown, locale: Locale) => (typeof value === 'number' ? formatNumber(value, locale) : String(value));
 
 /** What to do about a "required" issue, phrased for the kind of field. */
-function requiredMessage(item: Item | undefined, itemId: string): string {
+function requiredMessage(item: Item | undefined, field: FieldRef): string {
   if (!item) {
-    if (itemId === 'ageBand') return msg('Choisissez une tranche d’âge.', { id: 'required.age-band' });
-    if (itemId === 'session.date') return msg('Inscrivez la date de la rencontre.', { id: 'required.session-date' });
-    if (itemId === 'session.subjectId') return msg('Inscrivez l’identifiant pseudonyme.', { id: 'required.subject' });
-    if (itemId === 'session.territory') return msg('Inscrivez l’unité territoriale.', { id: 'required.territory' });
-    if (itemId.endsWith('.organisation')) return msg('Inscrivez l’organisation.', { id: 'required.organisation' });
-    if (itemId.endsWith('.role')) return msg('Indiquez le rôle.', { id: 'required.role' });
-    if (itemId.endsWith('.name')) return msg('Inscrivez le nom.', { id: 'required.name' });
-    if (itemId.endsWith('.text')) return msg('Décrivez l’objectif.', { id: 'required.objective' });
-    if (itemId.endsWith('.what')) return msg('Décrivez l’action.', { id: 'required.action' });
-    return msg('Répondez à cette question.', { id: 'required.generic' });
+    switch (field.kind) {
+      case 'age-band':
+        return msg('Choisissez une tranche d’âge.', { id: 'required.age-band' });
+      case 'session':
+        return field.field === 'date'
+          ? msg('Inscrivez la date de la rencontre.', { id: 'required.session-date' })
+          : field.field === 'subjectId'
+            ? msg('Inscrivez l’identifiant pseudonyme.', { id: 'required.subject' })
+            : msg('Inscrivez l’unité territoriale.', { id: 'required.territory' });
+      case 'participant':
+        return field.field === 'organisation'
+          ? msg('Inscrivez l’organisation.', { id: 'required.organisation' })
+          : field.field === 'role'
+            ? msg('Indiquez le rôle.', { id: 'required.role' })
+            : msg('Inscrivez le nom.', { id: 'required.name' });
+      case 'objective':
+        return msg('Décrivez l’objectif.', { id: 'required.objective' });
+      case 'action':
+        return msg('Décrivez l’action.', { id: 'required.action' });
+      default:
+        return msg('Répondez à cette question.', { id: 'required.generic' });
+    }
   }
   switch (item.type) {
     case 'single-choice':
@@ -42,12 +56,12 @@ function requiredMessage(item: Item | undefined, itemId: string): string {
 }
 
 /** The message for one validation issue, in the current msg() locale. */
-export function issueMessage(issue: Issue, engine: Engine, locale: Locale): string {
-  const item = engine.model.item.get(issue.itemId);
+export function issueMessage(issue: Issue, model: Model, locale: Locale): string {
+  const item = issue.field.kind === 'item' || issue.field.kind === 'voice' ? model.item.get(issue.field.itemId) : undefined;
   const p = issue.params ?? {};
   switch (issue.code) {
     case 'required':
-      return requiredMessage(item, issue.itemId);
+      return requiredMessage(item, issue.field);
     case 'invalid-option':
       return msg('Choisissez une des réponses proposées.', { id: 'issue.invalid-option' });
     case 'invalid-value':
@@ -55,7 +69,7 @@ export function issueMessage(issue: Issue, engine: Engine, locale: Locale): stri
         ? msg('Inscrivez un nombre, par exemple 3 ou 2,5.', { id: 'issue.not-a-number' })
         : msg('Cette réponse n’a pas la forme attendue.', { id: 'issue.invalid-value' });
     case 'too-few':
-      return issue.itemId === 'session.participants'
+      return issue.field.kind === 'participants'
         ? msg(str`Ajoutez au moins ${num(p.min, locale)} participant(s).`, { id: 'issue.too-few-participants' })
         : msg(str`Choisissez au moins ${num(p.min, locale)} réponses.`, { id: 'issue.too-few' });
     case 'too-many':
@@ -80,18 +94,28 @@ export function issueMessage(issue: Issue, engine: Engine, locale: Locale): stri
 }
 
 /** The name of the field an issue is about, for the error summary. */
-export function fieldName(itemId: string, engine: Engine, locale: Locale): string {
-  const item = engine.model.item.get(itemId);
-  if (item) return tx(item.label, locale);
-  if (itemId === 'ageBand') return msg('Tranche d’âge', { id: 'field.age-band' });
-  if (itemId === 'session.date') return msg('Date de la rencontre', { id: 'field.session-date' });
-  if (itemId === 'session.subjectId') return msg('Identifiant pseudonyme', { id: 'field.subject' });
-  if (itemId === 'session.territory') return msg('Unité territoriale', { id: 'field.territory' });
-  if (itemId.startsWith('session.participants')) return msg('Participants', { id: 'field.participants' });
-  const planSection = planSectionOf(engine.model, itemId);
-  const section = planSection ? engine.model.section.get(planSection) : undefined;
-  if (section) return msg(str`Plan d’action — ${tx(section.title, locale)}`, { id: 'field.plan' });
-  return itemId;
+export function fieldName(field: FieldRef, model: Model, locale: Locale): string {
+  switch (field.kind) {
+    case 'item':
+    case 'voice':
+    case 'comment':
+      return tx(model.item.get(field.itemId)?.label, locale) || field.itemId;
+    case 'age-band':
+      return msg('Tranche d’âge', { id: 'field.age-band' });
+    case 'session':
+      return field.field === 'date'
+        ? msg('Date de la rencontre', { id: 'field.session-date' })
+        : field.field === 'subjectId'
+          ? msg('Identifiant pseudonyme', { id: 'field.subject' })
+          : msg('Unité territoriale', { id: 'field.territory' });
+    case 'participants':
+    case 'participant':
+      return msg('Participants', { id: 'field.participants' });
+    case 'plan':
+    case 'objective':
+    case 'action':
+      return msg(str`Plan d’action — ${tx(model.section.get(field.sectionId)?.title, locale)}`, { id: 'field.plan' });
+  }
 }
 
 export const actionStatusLabel = (status: ActionStatus): string =>
@@ -108,21 +132,6 @@ export const yesNoLabel = (value: string): string =>
     : value === 'no'
       ? msg('Non', { id: 'no' })
       : msg('Ne sais pas', { id: 'dont-know' });
-
-/** Codes of the `boussole-error` event. */
-export const ERROR_CODES = [
-  'invalid-instrument',
-  'unreadable-value',
-  'instrument-mismatch',
-  'version-mismatch',
-  'unknown-age-band',
-  'no-age-band',
-  'invalid-date',
-  'birth-after-session',
-  'unsupported-locale',
-  'invalid-layout',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The sentence shown and sent with a `boussole-error`. */
 export function errorMessage(code: ErrorCode, params: Readonly<Record<string, unknown>>, locale: Locale): string {

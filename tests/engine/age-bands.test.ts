@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ageBandFor, ageInMonths, createEngine, EngineError, findAgeBand } from '../../src/engine/index.js';
+import { findAgeBand } from '../../src/engine/age-bands.js';
+import { ageBandFor, ageInMonths, createEngine, EngineError } from '../../src/engine/index.js';
 import { sampleInstrument } from './fixtures.js';
 
 const CES_BANDS = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine, EngineError, type EngineChange } from '../../src/engine/index.js';
-import { parseResult } from '../../src/schema/index.js';
+import { parseResult } from '../../src/engine/index.js';
 import { clock, sampleInstrument } from './fixtures.js';
 
 const throwsCode = (fn: () => unknown, code: string) =>

@@ -1,4 +1,5 @@
-import { parseInstrument, type Instrument } from '../../src/schema/index.js';
+import { parseInstrument } from '../../src/engine/index.js';
+import type { Instrument } from '../../src/schema/index.js';
 
 export const t = (fr: string, en = fr) => ({ fr, en });
 

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createEngine, type Engine } from '../../src/engine/index.js';
-import { parseInstrument, type Instrument } from '../../src/schema/index.js';
-import { validAnswer } from './fill.js';
+import { parseInstrument } from '../../src/engine/index.js';
+import type { Instrument } from '../../src/schema/index.js';
+import { validAnswer } from '../support/fill.js';
 import { sampleInstrument } from './fixtures.js';
 
 // The engine keeps what it derived (visibility, each item's issues, each section's counts) across answers that cannot change

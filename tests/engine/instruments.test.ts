@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createEngine } from '../../src/engine/index.js';
-import { parseInstrument, type Instrument, type Item, type Section } from '../../src/schema/index.js';
-import { fillAll } from './fill.js';
+import { parseInstrument } from '../../src/engine/index.js';
+import type { Instrument, Item, Section } from '../../src/schema/index.js';
+import { fillAll } from '../support/fill.js';
 
 const load = (id: string): Instrument => {
   const parsed = parseInstrument(JSON.parse(readFileSync(new URL(`../../schemas/instruments/${id}.json`, import.meta.url), 'utf8')));

@@ -5,8 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { jsonSchemaFiles } from '../../scripts/lib/json-schemas.mjs';
 import { createEngine } from '../../src/engine/index.js';
-import { parseInstrument } from '../../src/schema/index.js';
-import { fillAll } from './fill.js';
+import { parseInstrument } from '../../src/engine/index.js';
+import { fillAll } from '../support/fill.js';
 
 const root = new URL('../../', import.meta.url);
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEngine, statusOf } from '../../src/engine/index.js';
+import { createEngine } from '../../src/engine/index.js';
+import { statusOf } from '../../src/engine/summaries.js';
 import type { StatusCase, TallyEntry } from '../../src/schema/index.js';
 import { sampleInstrument, t } from './fixtures.js';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../../src/engine/index.js';
-import { parseInstrument, type Condition, type Instrument } from '../../src/schema/index.js';
+import { parseInstrument } from '../../src/engine/index.js';
+import type { Condition, Instrument } from '../../src/schema/index.js';
 import { sampleInstrument, t } from './fixtures.js';
 
 /** An instrument whose item `target` is shown when `condition` holds, with one item of each kind to test on. */
