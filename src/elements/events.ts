@@ -1,7 +1,7 @@
 import type { Issue } from '../engine/validation.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { Result } from '../schema/result.js';
-import type { ErrorCode } from '../localize/messages.js';
+import type { ErrorCode } from '../engine/errors.js';
 
 /** All Boussole events bubble and cross shadow roots, so a host can listen on any ancestor. */
 const init = { bubbles: true, composed: true } as const;
@@ -33,10 +33,20 @@ export class BoussoleSubmitEvent extends CustomEvent<Result> {
   }
 }
 
-export interface InvalidIssue extends Issue {
+/** An issue as `boussole-invalid` reports it: its public field name, code, parameters and message. */
+export interface InvalidIssue extends Omit<Issue, 'field'> {
   /** The localized message shown beside the field. */
   message: string;
 }
+
+/** The documented fields of an issue, with its message. */
+export const invalidIssue = ({ itemId, code, params, perspective }: Issue, message: string): InvalidIssue => ({
+  itemId,
+  code,
+  ...(params ? { params } : {}),
+  ...(perspective ? { perspective } : {}),
+  message,
+});
 
 /** A submit (or reportValidity) found problems; they are shown in an error summary that takes focus. */
 export class BoussoleInvalidEvent extends CustomEvent<{ issues: InvalidIssue[] }> {

@@ -20,13 +20,25 @@ configureReentrantLocalization({
 
 /** Runs `fn` with msg() answering in `locale`. */
 export function inLocale<T>(locale: Locale, fn: () => T): T {
-  const previous = currentLocale;
-  currentLocale = locale;
+  const leave = enterLocale(locale);
   try {
     return fn();
   } finally {
-    currentLocale = previous;
+    leave();
   }
+}
+
+/**
+ * Makes msg() answer in `locale` until the returned function is called: for a scope that spans
+ * two calls, such as a Lit update from `hostUpdate` to `hostUpdated` (render and commit, where
+ * directives such as `guard` call their templates).
+ */
+export function enterLocale(locale: Locale): () => void {
+  const previous = currentLocale;
+  currentLocale = locale;
+  return () => {
+    currentLocale = previous;
+  };
 }
 
 /** `fr`, `fr-CA`, `en-GB`… → a supported locale, or undefined. */

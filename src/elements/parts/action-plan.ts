@@ -1,90 +1,73 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import { ACTION_STATUSES } from '../../schema/enums.js';
-import type { Section } from '../../schema/instrument.js';
+import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
+import type { Objective } from '../../schema/result.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { actionStatusLabel } from '../../localize/messages.js';
-import { requiredMark } from './item.js';
-import { controlId, describedBy, errorId, type FormView } from './view.js';
+import type { FormContext, PlanView } from '../read-model.js';
+import { textField } from './field.js';
 
 /** The action plan that ends a section: objectives, each with actions (what, who, by when, review, status). */
-export function renderActionPlan(view: FormView, section: Section): TemplateResult | typeof nothing {
-  if (!section.actionPlan) return nothing;
-  const plan = view.engine.actionPlan(section.id);
-  const prompt = section.actionPlan.prompt ? tx(section.actionPlan.prompt, view.locale) : undefined;
-  const title = msg(str`Plan d’action — ${tx(section.title, view.locale)}`, { id: 'field.plan' });
-  if (view.readonly) return renderPlanReview(view, title, plan.objectives);
-  const sid = section.id;
-  const text = (key: string, label: string, value: string | undefined, data: Record<string, string>, opts: { type?: string; required?: boolean; area?: boolean } = {}) => {
-    const message = view.messages.get(key);
-    const attrs = {
-      invalid: message ? 'true' : undefined,
-      described: describedBy(view, key),
-    };
-    return html`<div class="field">
-      <label for=${controlId(key)}>${label}${opts.required ? requiredMark() : nothing}</label>
-      ${message ? html`<p class="error" part="error" id=${errorId(key)}>${message}</p>` : nothing}
-      ${opts.area
-        ? html`<textarea id=${controlId(key)} rows="2" data-plan=${sid} data-objective=${data.objective!} data-action=${ifDefined(data.action)} data-field=${data.field!}
-            .value=${value ?? ''} ?disabled=${view.disabled} aria-invalid=${ifDefined(attrs.invalid)} aria-describedby=${ifDefined(attrs.described)}></textarea>`
-        : html`<input id=${controlId(key)} class=${opts.type === 'date' ? 'narrow' : 'wide'} type=${opts.type ?? 'text'} autocomplete="off"
-            data-plan=${sid} data-objective=${data.objective!} data-action=${ifDefined(data.action)} data-field=${data.field!}
-            .value=${value ?? ''} ?disabled=${view.disabled} aria-invalid=${ifDefined(attrs.invalid)} aria-describedby=${ifDefined(attrs.described)} />`}
-    </div>`;
-  };
+export function renderActionPlan(view: PlanView): TemplateResult | typeof nothing {
+  const { ctx, section, plan, messages } = view;
+  const prompt = section.actionPlan?.prompt ? tx(section.actionPlan.prompt, ctx.locale) : undefined;
+  const title = msg(str`Plan d’action — ${tx(section.title, ctx.locale)}`, { id: 'field.plan' });
+  if (ctx.readonly) return renderPlanReview(ctx, title, plan.objectives);
+  const sectionId = section.id;
+  const planRef: FieldRef = { kind: 'plan', sectionId };
   return html`<fieldset class="plan" part="plan">
     <legend class="group-title">${title}</legend>
     ${prompt ? html`<p class="help">${prompt}</p>` : nothing}
     ${plan.objectives.length === 0 ? html`<p class="help">${msg('Aucun objectif pour l’instant.', { id: 'plan.none' })}</p>` : nothing}
     <ol class="rows">
       ${plan.objectives.map((o, oi) => {
-        const on = formatNumber(oi + 1, view.locale);
-        const base = `plan.${sid}.${o.id}`;
+        const on = formatNumber(oi + 1, ctx.locale);
+        const objective: FieldRef = { kind: 'objective', sectionId, objectiveId: o.id };
         return html`<li>
           <fieldset class="row objective">
             <legend>${msg(str`Objectif ${on}`, { id: 'plan.objective' })}</legend>
-            ${text(`${base}.text`, msg('Objectif visé', { id: 'plan.objective-text' }), o.text, { objective: o.id, field: 'text' }, { required: true, area: true })}
+            ${textField(ctx, messages, objective, msg('Objectif visé', { id: 'plan.objective-text' }), o.text, { required: true, area: true })}
             <ol class="rows">
               ${o.actions.map((a, ai) => {
-                const an = formatNumber(ai + 1, view.locale);
-                const key = `${base}.${a.id}`;
-                const data = (field: string) => ({ objective: o.id, action: a.id, field });
+                const an = formatNumber(ai + 1, ctx.locale);
+                const at = (field?: 'what' | 'who' | 'due' | 'review' | 'status'): FieldRef => ({ kind: 'action', sectionId, objectiveId: o.id, actionId: a.id, field });
+                const status = at('status');
                 return html`<li>
                   <fieldset class="row action">
                     <legend>${msg(str`Action ${an}`, { id: 'plan.action' })}</legend>
-                    ${text(`${key}.what`, msg('Quoi', { id: 'plan.what' }), a.what, data('what'), { required: true })}
-                    ${text(`${key}.who`, msg('Qui', { id: 'plan.who' }), a.who, data('who'))}
-                    ${text(`${key}.due`, msg('Échéance', { id: 'plan.due' }), a.due, data('due'), { type: 'date' })}
-                    ${text(`${key}.review`, msg('Date de révision', { id: 'plan.review' }), a.review, data('review'), { type: 'date' })}
+                    ${textField(ctx, messages, at('what'), msg('Quoi', { id: 'plan.what' }), a.what, { required: true })}
+                    ${textField(ctx, messages, at('who'), msg('Qui', { id: 'plan.who' }), a.who)}
+                    ${textField(ctx, messages, at('due'), msg('Échéance', { id: 'plan.due' }), a.due, { type: 'date' })}
+                    ${textField(ctx, messages, at('review'), msg('Date de révision', { id: 'plan.review' }), a.review, { type: 'date' })}
                     <div class="field">
-                      <label for=${controlId(`${key}.status`)}>${msg('Statut', { id: 'plan.status' })}</label>
-                      <select id=${controlId(`${key}.status`)} data-plan=${sid} data-objective=${o.id} data-action=${a.id} data-field="status" ?disabled=${view.disabled}>
+                      <label for=${domId('control', status)}>${msg('Statut', { id: 'plan.status' })}</label>
+                      <select id=${domId('control', status)} data-key=${encodeKey(status)} ?disabled=${ctx.disabled}>
                         ${ACTION_STATUSES.map((st) => html`<option value=${st} ?selected=${a.status === st}>${actionStatusLabel(st)}</option>`)}
                       </select>
                     </div>
-                    <button type="button" class="link" data-action="remove-action" data-plan=${sid} data-objective=${o.id} data-target=${a.id} ?disabled=${view.disabled}>
+                    <button type="button" class="link" data-action="remove-action" data-key=${encodeKey(at())} ?disabled=${ctx.disabled}>
                       ${msg(str`Retirer l’action ${an} de l’objectif ${on}`, { id: 'plan.remove-action' })}
                     </button>
                   </fieldset>
                 </li>`;
               })}
             </ol>
-            <button type="button" data-action="add-action" data-plan=${sid} data-objective=${o.id} ?disabled=${view.disabled}>
+            <button type="button" data-action="add-action" data-key=${encodeKey(objective)} ?disabled=${ctx.disabled}>
               ${msg(str`Ajouter une action à l’objectif ${on}`, { id: 'plan.add-action' })}
             </button>
-            <button type="button" class="link" data-action="remove-objective" data-plan=${sid} data-objective=${o.id} ?disabled=${view.disabled}>
+            <button type="button" class="link" data-action="remove-objective" data-key=${encodeKey(objective)} ?disabled=${ctx.disabled}>
               ${msg(str`Retirer l’objectif ${on}`, { id: 'plan.remove-objective' })}
             </button>
           </fieldset>
         </li>`;
       })}
     </ol>
-    <button type="button" data-action="add-objective" data-plan=${sid} ?disabled=${view.disabled}>${msg('Ajouter un objectif', { id: 'plan.add-objective' })}</button>
+    <button type="button" data-action="add-objective" data-key=${encodeKey(planRef)} ?disabled=${ctx.disabled}>${msg('Ajouter un objectif', { id: 'plan.add-objective' })}</button>
   </fieldset>`;
 }
 
-function renderPlanReview(view: FormView, title: string, objectives: ReturnType<FormView['engine']['actionPlan']>['objectives']) {
+function renderPlanReview(ctx: FormContext, title: string, objectives: readonly Objective[]) {
   if (objectives.length === 0) return nothing;
   return html`<section class="plan" part="plan">
     <h4>${title}</h4>
@@ -95,7 +78,7 @@ function renderPlanReview(view: FormView, title: string, objectives: ReturnType<
           <ul>
             ${o.actions.map(
               (a) => html`<li>
-                ${a.what}${a.who ? html` — ${a.who}` : nothing}${a.due ? html` — ${formatDate(a.due, view.locale)}` : nothing} (${actionStatusLabel(a.status)})
+                ${a.what}${a.who ? html` — ${a.who}` : nothing}${a.due ? html` — ${formatDate(a.due, ctx.locale)}` : nothing} (${actionStatusLabel(a.status)})
               </li>`,
             )}
           </ul>

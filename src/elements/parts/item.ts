@@ -1,13 +1,16 @@
 import { html, noChange, nothing, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { html as staticHtml, unsafeStatic, type StaticValue } from 'lit/static-html.js';
 import { msg, str } from '@lit/localize';
+import type { Model } from '../../engine/model.js';
 import type { AnswerValue } from '../../schema/common.js';
 import type { Item } from '../../schema/instrument.js';
-import type { Answer } from '../../schema/result.js';
+import { answerRef, domId, encodeKey, questionDomId, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { yesNoLabel } from '../../localize/messages.js';
-import { controlId, describedBy, errorId, helpId, issueKey, type FormView } from './view.js';
+import type { FormContext, ItemView } from '../read-model.js';
+import { describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
 
 interface Choice {
   code: string;
@@ -15,77 +18,67 @@ interface Choice {
 }
 
 /** The choices of a choice item: its scale's options, or yes / no / don't know. */
-function choicesOf(view: FormView, item: Item): Choice[] {
+function choicesOf(ctx: FormContext, item: Item): Choice[] {
   if (item.type === 'yes-no')
     return (item.allowUnknown === false ? ['yes', 'no'] : ['yes', 'no', 'unknown']).map((code) => ({
       code,
       label: yesNoLabel(code),
     }));
   if (item.type !== 'single-choice' && item.type !== 'multiple-choice') return [];
-  return (view.engine.model.scale.get(item.scale)?.options ?? []).map((o) => ({ code: o.code, label: tx(o.label, view.locale) }));
+  return (ctx.model.scale.get(item.scale)?.options ?? []).map((o) => ({ code: o.code, label: tx(o.label, ctx.locale) }));
 }
 
-export const requiredMark = (): TemplateResult =>
-  html`<span class="req"><span aria-hidden="true"> *</span><span class="sr-only"> ${msg('(obligatoire)', { id: 'required-mark' })}</span></span>`;
-
-/** The same mark as static markup, for prepared templates (interface text of the current locale). */
-const requiredMarkHtml = (): string =>
-  `<span class="req"><span aria-hidden="true"> *</span><span class="sr-only"> ${escapeHtml(msg('(obligatoire)', { id: 'required-mark' }))}</span></span>`;
-
-const errorLine = (view: FormView, key: string) => {
-  const message = view.messages.get(key);
-  return message
-    ? html`<p class="error" part="error" id=${errorId(key)}><span class="sr-only">${msg('Erreur :', { id: 'error-prefix' })} </span>${message}</p>`
-    : nothing;
-};
-
-const helpLine = (view: FormView, item: Item) =>
-  item.help ? html`<p class="help" part="help" id=${helpId(item.id)}>${tx(item.help, view.locale)}</p>` : nothing;
+const isChoice = (item: Item) => item.type === 'single-choice' || item.type === 'multiple-choice' || item.type === 'yes-no';
+const inputType = (item: Item) => (item.type === 'multiple-choice' ? 'checkbox' : 'radio');
+const helpOf = (ctx: FormContext, item: Item) => (item.help ? tx(item.help, ctx.locale) : undefined);
+const itemRef = (item: Item): FieldRef => ({ kind: 'item', itemId: item.id });
 
 /**
- * Choice questions are most of every instrument, so their markup is prepared once and cloned: the
- * options depend only on the scale (or yes/no kind), the locale and the input type, and are written
- * as static HTML into a template made once per such key. What varies per question (name, ids,
- * checked, disabled, descriptions, the question text) is set by a directive on the group, not by a
- * Lit part per option: a 1 000-question form clones one prepared template per question instead of
- * creating a template instance and several parts for every option.
+ * Choice questions are most of every instrument, so their options are static markup, prepared once
+ * per scale (or yes/no kind), locale and input type, and given to Lit as static values
+ * (`lit/static-html.js`): Lit then prepares one template per such markup and clones it for every
+ * question. What varies per question (name, ids, checked, disabled, descriptions, the question
+ * text) is set by a directive on the group rather than by a Lit part per option, so a 1 000-question
+ * form makes a few parts per question instead of several per option. The markup is trusted: it is
+ * built here from escaped labels.
  */
-const templates = new WeakMap<object, Map<string, TemplateStringsArray>>();
+const prepared = new WeakMap<Model, Map<string, StaticValue>>();
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A TemplateStringsArray made at run time from trusted markup (labels are escaped). */
-function templateOf(view: FormView, key: string, make: () => string[]): TemplateStringsArray {
-  let cache = templates.get(view.engine.model);
-  if (!cache) templates.set(view.engine.model, (cache = new Map()));
-  let strings = cache.get(key);
-  if (!strings) {
-    const parts = make() as string[] & { raw?: readonly string[] };
-    parts.raw = parts;
-    strings = parts as unknown as TemplateStringsArray;
-    cache.set(key, strings);
-  }
-  return strings;
+function staticMarkup(ctx: FormContext, key: string, make: () => string): StaticValue {
+  let cache = prepared.get(ctx.model);
+  if (!cache) prepared.set(ctx.model, (cache = new Map()));
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = unsafeStatic(make())));
+  return value;
 }
 
-function optionsHtml(view: FormView, item: Item, type: 'radio' | 'checkbox'): string {
-  return choicesOf(view, item)
-    .map(
-      (c) =>
-        `<label class="option" part="option"><input type="${type}" value="${escapeHtml(c.code)}"><span>${escapeHtml(c.label)}</span></label>`,
-    )
-    .join('');
+const choicesKey = (ctx: FormContext, item: Item, type: string): string =>
+  `${type}|${ctx.locale}|${item.type === 'yes-no' ? `yes-no:${item.allowUnknown !== false}` : item.type === 'single-choice' || item.type === 'multiple-choice' ? `scale:${item.scale}` : ''}`;
+
+/** The options of a choice item as static markup. */
+function optionsMarkup(ctx: FormContext, item: Item, type: 'radio' | 'checkbox'): StaticValue {
+  return staticMarkup(ctx, `options|${choicesKey(ctx, item, type)}`, () =>
+    choicesOf(ctx, item)
+      .map(
+        (c) =>
+          `<label class="option" part="option"><input type="${type}" value="${escapeHtml(c.code)}"><span>${escapeHtml(c.label)}</span></label>`,
+      )
+      .join(''),
+  );
 }
 
-const choicesKey = (view: FormView, item: Item, type: string): string =>
-  `${type}|${view.locale}|${item.type === 'yes-no' ? `yes-no:${item.allowUnknown !== false}` : item.type === 'single-choice' || item.type === 'multiple-choice' ? `scale:${item.scale}` : ''}`;
+/** The required mark as static markup (interface text of the current locale). */
+const requiredMarkup = (ctx: FormContext): StaticValue =>
+  staticMarkup(ctx, `required|${ctx.locale}`, () =>
+    `<span class="req"><span aria-hidden="true"> *</span><span class="sr-only"> ${escapeHtml(msg('(obligatoire)', { id: 'required-mark' }))}</span></span>`,
+  );
 
-const inputType = (item: Item) => (item.type === 'multiple-choice' ? 'checkbox' : 'radio');
+const NO_MARKUP = unsafeStatic('');
 
 interface GroupState {
-  item: string;
-  perspective: string | undefined;
-  name: string;
+  key: string;
   id: string;
   selected: readonly string[];
   disabled: boolean;
@@ -102,15 +95,14 @@ const setOrRemove = (el: Element, name: string, value: string | undefined) =>
  */
 function applyGroup(group: HTMLElement, state: GroupState, last: GroupState | undefined): void {
   const inputs = group.getElementsByTagName('input');
-  if (state.item !== last?.item) group.dataset.item = state.item;
-  if (state.perspective !== last?.perspective) setOrRemove(group, 'data-perspective', state.perspective);
+  if (state.key !== last?.key) group.dataset.key = state.key;
   if (state.id !== last?.id && inputs[0]) inputs[0].id = state.id;
-  const { name, selected, disabled, invalid, described } = state;
-  const was = last ?? { name: '', selected: [], disabled: false, invalid: false, described: undefined };
+  const { key, selected, disabled, invalid, described } = state;
+  const was = last ?? { key: '', selected: [], disabled: false, invalid: false, described: undefined };
   // On every new state after the first: the person may have changed `checked` in between.
   const checks = last !== undefined || selected.length > 0;
   for (const input of inputs) {
-    if (name !== was.name) input.name = name;
+    if (key !== was.key) input.name = key;
     if (checks) input.checked = selected.includes(input.value);
     if (disabled !== was.disabled) input.disabled = disabled;
     if (invalid !== was.invalid) setOrRemove(input, 'aria-invalid', invalid ? 'true' : undefined);
@@ -118,17 +110,15 @@ function applyGroup(group: HTMLElement, state: GroupState, last: GroupState | un
   }
 }
 
-function groupState(view: FormView, item: Item, value: AnswerValue | undefined, perspective?: string): GroupState {
-  const key = issueKey(item.id, perspective);
+function groupState(view: ItemView, value: AnswerValue | undefined, perspective?: string): GroupState {
+  const field = answerRef(view.item.id, perspective);
   return {
-    item: item.id,
-    perspective,
-    name: key,
-    id: controlId(key),
+    key: encodeKey(field),
+    id: domId('control', field),
     selected: Array.isArray(value) ? value : value === undefined ? [] : [String(value)],
-    disabled: view.disabled,
-    invalid: view.messages.has(key),
-    described: describedBy(view, key, item.help ? item.id : undefined),
+    disabled: view.ctx.disabled,
+    invalid: messageOf(view.messages, field) !== undefined,
+    described: describedBy(view.messages, field, view.item.help ? itemRef(view.item) : undefined),
   };
 }
 
@@ -160,13 +150,9 @@ const choiceGroup = directive(
 );
 
 /** A group of radios or checkboxes for one voice of a question. */
-function choiceControls(view: FormView, item: Item, value: AnswerValue | undefined, perspective?: string) {
-  const type = inputType(item);
-  const strings = templateOf(view, `group|${choicesKey(view, item, type)}`, () => [
-    '<div class="options" ',
-    `>${optionsHtml(view, item, type)}</div>`,
-  ]);
-  return html(strings, choiceGroup(groupState(view, item, value, perspective)));
+function choiceControls(view: ItemView, value: AnswerValue | undefined, perspective?: string) {
+  const type = inputType(view.item);
+  return staticHtml`<div class="options" ${choiceGroup(groupState(view, value, perspective))}>${optionsMarkup(view.ctx, view.item, type)}</div>`;
 }
 
 interface QuestionState {
@@ -190,48 +176,43 @@ const choiceQuestion = directive(
   },
 );
 
-/** One choice question without voices, from a template prepared per scale, locale and required mark. */
-function renderChoiceQuestion(view: FormView, item: Item, answer: Answer | undefined): TemplateResult {
-  const type = inputType(item);
-  const strings = templateOf(view, `question|${item.required ? 'r' : ''}|${choicesKey(view, item, type)}`, () => [
-    '<fieldset class="item" part="item" ',
-    `><legend part="label">${item.required ? requiredMarkHtml() : ''}</legend>`,
-    `<div class="options">${optionsHtml(view, item, type)}</div>`,
-    '</fieldset>',
-  ]);
+/** One choice question without voices, from the markup prepared per scale, locale and required mark. */
+function renderChoiceQuestion(view: ItemView): TemplateResult {
+  const { ctx, item, answer, messages } = view;
+  const field = itemRef(item);
   const state: QuestionState = {
-    id: `q-${item.id}`,
-    label: tx(item.label, view.locale),
-    invalid: view.messages.has(item.id),
-    group: groupState(view, item, answer?.value),
+    id: questionDomId(item.id),
+    label: tx(item.label, ctx.locale),
+    invalid: messageOf(messages, field) !== undefined,
+    group: groupState(view, answer?.value),
   };
-  const notes = item.help || view.messages.has(item.id) ? html`${helpLine(view, item)}${errorLine(view, item.id)}` : nothing;
-  return html(strings, choiceQuestion(state), notes, commentField(view, item, answer));
+  const notes = item.help || state.invalid ? html`${helpLine(field, helpOf(ctx, item))}${errorLine(messages, field)}` : nothing;
+  return staticHtml`<fieldset class="item" part="item" ${choiceQuestion(state)}><legend part="label">${item.required ? requiredMarkup(ctx) : NO_MARKUP}</legend><div class="options">${optionsMarkup(ctx, item, inputType(item))}</div></fieldset>${notes}${commentField(view)}`;
 }
 
 /** A text, number or date control for one voice (or the single answer). */
-function inputControl(view: FormView, item: Item, value: AnswerValue | undefined, perspective?: string) {
-  const key = issueKey(item.id, perspective);
+function inputControl(view: ItemView, value: AnswerValue | undefined, perspective?: string) {
+  const { ctx, item, messages } = view;
+  const field = answerRef(item.id, perspective);
   const common = {
-    id: controlId(key),
-    invalid: view.messages.has(key) ? 'true' : undefined,
-    described: describedBy(view, key, item.help ? item.id : undefined),
+    id: domId('control', field),
+    key: encodeKey(field),
+    invalid: invalidAttr(messages, field),
+    described: describedBy(messages, field, item.help ? itemRef(item) : undefined),
   };
   if (item.type === 'long-text')
     return html`<textarea
       id=${common.id}
       part="control"
       rows="4"
-      data-item=${item.id}
-      data-perspective=${ifDefined(perspective)}
+      data-key=${common.key}
       .value=${value === undefined ? '' : String(value)}
-      ?disabled=${view.disabled}
+      ?disabled=${ctx.disabled}
       aria-invalid=${ifDefined(common.invalid)}
       aria-describedby=${ifDefined(common.described)}
     ></textarea>`;
-  const shown =
-    typeof value === 'number' ? (view.locale === 'fr' ? String(value).replace('.', ',') : String(value)) : (value ?? '');
-  const unit = item.type === 'number' && item.unit ? tx(item.unit, view.locale) : undefined;
+  const shown = typeof value === 'number' ? (ctx.locale === 'fr' ? String(value).replace('.', ',') : String(value)) : (value ?? '');
+  const unit = item.type === 'number' && item.unit ? tx(item.unit, ctx.locale) : undefined;
   return html`<span class="input-row"
     ><input
       id=${common.id}
@@ -242,85 +223,84 @@ function inputControl(view: FormView, item: Item, value: AnswerValue | undefined
       autocomplete="off"
       min=${ifDefined(item.type === 'date' ? item.min : undefined)}
       max=${ifDefined(item.type === 'date' ? item.max : undefined)}
-      data-item=${item.id}
-      data-perspective=${ifDefined(perspective)}
+      data-key=${common.key}
       .value=${String(shown)}
-      ?disabled=${view.disabled}
+      ?disabled=${ctx.disabled}
       aria-invalid=${ifDefined(common.invalid)}
       aria-describedby=${ifDefined(common.described)}
     />${unit ? html`<span class="unit">${unit}</span>` : nothing}</span
   >`;
 }
 
-const isChoice = (item: Item) => item.type === 'single-choice' || item.type === 'multiple-choice' || item.type === 'yes-no';
-
-function commentField(view: FormView, item: Item, answer: Answer | undefined) {
+function commentField({ ctx, item, answer }: ItemView) {
   if (!item.comment || item.perspectives) return nothing;
-  const id = `k-${item.id}`;
+  const field: FieldRef = { kind: 'comment', itemId: item.id };
+  const id = domId('control', field);
   return html`<details class="comment" part="comment" ?open=${!!answer?.comment}>
     <summary>${msg('Commentaire', { id: 'comment' })}</summary>
-    <label class="sr-only" for=${id}>${msg('Commentaire', { id: 'comment' })} — ${tx(item.label, view.locale)}</label>
-    <textarea id=${id} rows="2" data-item=${item.id} data-role="comment" .value=${answer?.comment ?? ''} ?disabled=${view.disabled}></textarea>
+    <label class="sr-only" for=${id}>${msg('Commentaire', { id: 'comment' })} — ${tx(item.label, ctx.locale)}</label>
+    <textarea id=${id} rows="2" data-key=${encodeKey(field)} .value=${answer?.comment ?? ''} ?disabled=${ctx.disabled}></textarea>
   </details>`;
 }
 
 /** One question, with its help, its errors, its controls (one set per voice) and its comment. */
-export function renderItem(view: FormView, item: Item, disagreement: boolean): TemplateResult {
-  const answer = view.engine.answer(item.id);
-  if (view.readonly) return renderReview(view, item, answer);
-  if (isChoice(item) && !item.perspectives) return renderChoiceQuestion(view, item, answer);
-  const label = tx(item.label, view.locale);
-  const invalid = [...(item.perspectives ?? [undefined])].some((p) => view.messages.has(issueKey(item.id, p)));
-  const differ = disagreement
+export function renderItem(view: ItemView): TemplateResult {
+  const { ctx, item, answer, messages } = view;
+  if (ctx.readonly) return renderReview(view);
+  if (isChoice(item) && !item.perspectives) return renderChoiceQuestion(view);
+  const label = tx(item.label, ctx.locale);
+  const field = itemRef(item);
+  const invalid = (item.perspectives ?? [undefined]).some((p) => messageOf(messages, answerRef(item.id, p)) !== undefined);
+  const differ = view.disagreement
     ? html`<p class="note" part="disagreement">${msg('Les points de vue diffèrent sur cette question.', { id: 'disagreement' })}</p>`
     : nothing;
   if (item.perspectives) {
-    return html`<fieldset class="item ${invalid ? 'invalid' : ''}" part="item" id=${`q-${item.id}`}>
+    return html`<fieldset class="item ${invalid ? 'invalid' : ''}" part="item" id=${questionDomId(item.id)}>
       <legend part="label">${label}${item.required ? requiredMark() : nothing}</legend>
-      ${helpLine(view, item)} ${differ}
+      ${helpLine(field, helpOf(ctx, item))} ${differ}
       <div class="voices">
         ${item.perspectives.map((p) => {
-          const name = tx(view.engine.model.perspective.get(p)?.label, view.locale) || p;
+          const name = tx(ctx.model.perspective.get(p)?.label, ctx.locale) || p;
           const value = answer?.perspectives?.[p]?.value;
-          const key = issueKey(item.id, p);
+          const voice = answerRef(item.id, p);
           return isChoice(item)
-            ? html`<fieldset class="voice"><legend>${name}</legend>${errorLine(view, key)}${choiceControls(view, item, value, p)}</fieldset>`
-            : html`<div class="voice"><label for=${controlId(key)}>${name}</label>${errorLine(view, key)}${inputControl(view, item, value, p)}</div>`;
+            ? html`<fieldset class="voice"><legend>${name}</legend>${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
+            : html`<div class="voice"><label for=${domId('control', voice)}>${name}</label>${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
         })}
       </div>
     </fieldset>`;
   }
-  return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${`q-${item.id}`}>
-    <label class="label" part="label" for=${controlId(item.id)}>${label}${item.required ? requiredMark() : nothing}</label>
-    ${helpLine(view, item)} ${errorLine(view, item.id)} ${inputControl(view, item, answer?.value)} ${commentField(view, item, answer)}
+  return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${questionDomId(item.id)}>
+    <label class="label" part="label" for=${domId('control', field)}>${label}${item.required ? requiredMark() : nothing}</label>
+    ${helpLine(field, helpOf(ctx, item))} ${errorLine(messages, field)} ${inputControl(view, answer?.value)} ${commentField(view)}
   </div>`;
 }
 
 /** An answer in words, for review (read-only) mode and summaries. */
-export function answerText(view: FormView, item: Item, value: AnswerValue | undefined): string {
+export function answerText(ctx: FormContext, item: Item, value: AnswerValue | undefined): string {
   if (value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(value, view.locale) + (item.type === 'number' && item.unit ? ` ${tx(item.unit, view.locale)}` : '');
-  const choices = choicesOf(view, item);
+  if (typeof value === 'number') return formatNumber(value, ctx.locale) + (item.type === 'number' && item.unit ? ` ${tx(item.unit, ctx.locale)}` : '');
+  const choices = choicesOf(ctx, item);
   const label = (code: string) => choices.find((c) => c.code === code)?.label ?? code;
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (isChoice(item)) return label(value);
-  if (item.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, view.locale);
+  if (item.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, ctx.locale);
   return value;
 }
 
-function renderReview(view: FormView, item: Item, answer: Answer | undefined): TemplateResult {
+function renderReview({ ctx, item, answer }: ItemView): TemplateResult {
   const none = msg('Sans réponse', { id: 'no-answer' });
   const line = (value: AnswerValue | undefined) => {
-    const text = answerText(view, item, value);
+    const text = answerText(ctx, item, value);
     return text ? html`<span class="answer">${text}</span>` : html`<span class="answer empty">${none}</span>`;
   };
-  return html`<div class="item review" part="item" id=${`q-${item.id}`}>
-    <p class="label" part="label">${tx(item.label, view.locale)}</p>
+  return html`<div class="item review" part="item" id=${questionDomId(item.id)}>
+    <p class="label" part="label">${tx(item.label, ctx.locale)}</p>
     ${item.perspectives
       ? html`<dl class="voices">
           ${item.perspectives.map(
             (p) => html`<div>
-              <dt>${tx(view.engine.model.perspective.get(p)?.label, view.locale) || p}</dt>
+              <dt>${tx(ctx.model.perspective.get(p)?.label, ctx.locale) || p}</dt>
               <dd>${line(answer?.perspectives?.[p]?.value)}</dd>
             </div>`,
           )}
@@ -329,3 +309,4 @@ function renderReview(view: FormView, item: Item, answer: Answer | undefined): T
     ${answer?.comment ? html`<p class="help">${msg(str`Commentaire : ${answer.comment}`, { id: 'comment-review' })}</p>` : nothing}
   </div>`;
 }
+

@@ -1,0 +1,219 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createEngine, type Engine } from '../../engine/create-engine.js';
+import { EngineError, errorCodeOf } from '../../engine/errors.js';
+import type { Instrument } from '../../schema/instrument.js';
+import { parseInstrument } from '../../schema/parse.js';
+import type { LocaleController } from './locale.js';
+import type { NoticesController } from './notices.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** The attributes that choose an age band and date the meeting. */
+export interface AgeAttributes {
+  ageBand?: string | undefined;
+  birthDate?: string | undefined;
+  sessionDate?: string | undefined;
+}
+
+export interface EngineControllerOptions {
+  /** The instrument shipped with a ready element, if any. */
+  bundled?: () => Instrument | undefined;
+  /** The age attributes as they are now. */
+  ageAttributes?: () => AgeAttributes;
+  /** A value given by the host was loaded (or the form emptied): interaction state starts over. */
+  onValueLoaded?: () => void;
+}
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+
+/**
+ * The engine of one filled instrument and where its data come from: the instrument (the host's
+ * property, else a child `<script type="application/json">`, else the bundled one), a value to
+ * resume (property, attribute or a child `<script data-boussole="value">`), and the age attributes.
+ * Bad input is reported through the notices; nothing a person typed is lost:
+ *
+ * - a new instrument object (another version, or the same pack fetched again) takes over every
+ *   answer, the session, the participants and the plans; if they cannot be carried, the instrument
+ *   is refused and the current one stays;
+ * - a child value script is a pre-fill: read once, applied once to the first engine, never again
+ *   (moving the element in the page does not re-arm it);
+ * - only an explicit host action replaces what was typed: `setValue` (the `value` property or
+ *   attribute) and `reset` (the host form's reset).
+ */
+export class EngineController implements ReactiveController {
+  engine?: Engine;
+  /** The raw instrument the engine was made from (object or text), to tell a new one. */
+  private loaded: unknown;
+  private scriptInstrument: unknown;
+  private scriptsRead = false;
+  /** A value given before there was an engine to take it. */
+  private pending?: { value: unknown };
+  /** The value `reset` returns to: the last one the host gave. */
+  private initial: unknown = null;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly host: Host,
+    private readonly notices: NoticesController,
+    private readonly locale: LocaleController,
+    private readonly options: EngineControllerOptions = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.scriptsRead) return;
+    // While the parser is still inside the element, its child scripts may not all be there yet.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.readScripts(), { once: true });
+    else this.readScripts();
+  }
+
+  hostDisconnected(): void {}
+
+  /** Loads the instrument now given (`property`, else the child script, else the bundled one) when it is new. */
+  load(property: unknown): void {
+    const bundled = this.options.bundled?.();
+    const raw = property ?? this.scriptInstrument ?? bundled;
+    if (raw === undefined || raw === this.loaded) return;
+    const instrument = raw === bundled ? bundled : this.parse(raw);
+    if (!instrument) {
+      this.loaded = raw;
+      return;
+    }
+    if (this.use(instrument)) {
+      this.loaded = raw;
+      this.notices.clear('instrument');
+    }
+  }
+
+  /** An explicit host action: resume from this result (object or JSON text), or empty the form (null, ''). */
+  setValue(value: unknown): void {
+    this.initial = value;
+    this.apply(value);
+  }
+
+  /** The host form was reset: back to the last value the host gave. */
+  reset(): void {
+    this.apply(this.initial);
+  }
+
+  /** The browser restores the field's state (JSON text of a result). */
+  restore(state: string): void {
+    this.apply(state);
+  }
+
+  /** Applies `age-band`, or `birth-date` with `session-date`; and `session-date` as the meeting date (unless `bandOnly`). */
+  applyAgeAttributes(bandOnly = false): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const { ageBand, birthDate, sessionDate } = this.options.ageAttributes?.() ?? {};
+    this.notices.clear('age');
+    try {
+      if (sessionDate && engine.instrument.session?.date && !bandOnly) engine.setSession({ date: sessionDate });
+      if (ageBand) engine.setAgeBand(ageBand);
+      else if (birthDate && sessionDate && engine.instrument.ageBands) engine.setAgeFromDates(birthDate, sessionDate);
+    } catch (error) {
+      this.report('age', error);
+    }
+  }
+
+  /** Reads the child JSON scripts, once in the element's life. */
+  private readScripts(): void {
+    if (this.scriptsRead) return;
+    this.scriptsRead = true;
+    for (const script of this.host.querySelectorAll<HTMLScriptElement>(':scope > script[type="application/json"]')) {
+      const role = script.dataset.boussole ?? 'instrument';
+      if (role === 'instrument' && this.scriptInstrument === undefined) this.scriptInstrument = script.textContent ?? '';
+      // A pre-fill, unless the host already gave a value.
+      if (role === 'value' && this.initial === null && this.pending === undefined) this.setValue(script.textContent ?? '');
+    }
+    this.host.requestUpdate();
+  }
+
+  private parse(raw: unknown): Instrument | undefined {
+    let input = raw;
+    if (typeof raw === 'string') {
+      try {
+        input = JSON.parse(raw);
+      } catch (error) {
+        this.notices.raise('instrument', 'invalid-instrument', { count: 1, problems: [{ path: '(JSON)', message: String(error) }] });
+        return undefined;
+      }
+    }
+    const parsed = parseInstrument(input);
+    if (parsed.ok) return parsed.value;
+    this.notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
+    return undefined;
+  }
+
+  /** Makes the engine of `instrument`, carrying over everything the current one holds. False when refused. */
+  private use(instrument: Instrument, carry = true): boolean {
+    const previous = carry ? this.engine : undefined;
+    const engine = createEngine(instrument, { locale: this.locale.locale });
+    if (previous) {
+      const carried = previous.toResult();
+      const ageBand = instrument.ageBands?.some((b) => b.id === carried.ageBand) ? carried.ageBand : undefined;
+      try {
+        engine.load({ ...carried, ageBand, instrument: { id: instrument.id, version: instrument.version } });
+      } catch (error) {
+        this.notices.raise('instrument', 'invalid-instrument', {
+          count: 1,
+          problems: [{ path: '(answers)', message: `the answers already given cannot be carried into it: ${String(error)}` }],
+        });
+        return false;
+      }
+    }
+    this.unsubscribe?.();
+    this.engine = engine;
+    this.unsubscribe = engine.subscribe(() => this.host.requestUpdate());
+    this.applyAgeAttributes();
+    if (this.pending) {
+      const { value } = this.pending;
+      this.pending = undefined;
+      this.apply(value);
+    }
+    this.host.requestUpdate();
+    return true;
+  }
+
+  private apply(value: unknown): void {
+    const engine = this.engine;
+    if (!engine) {
+      this.pending = { value };
+      return;
+    }
+    this.host.requestUpdate();
+    if (isEmpty(value)) {
+      this.notices.clear('value');
+      this.use(engine.instrument, false);
+      this.options.onValueLoaded?.();
+      return;
+    }
+    let data = value;
+    if (typeof value === 'string') {
+      try {
+        data = JSON.parse(value);
+      } catch (error) {
+        this.notices.raise('value', 'unreadable-value', { problems: [{ path: '(JSON)', message: String(error) }] });
+        return;
+      }
+    }
+    try {
+      engine.load(data);
+    } catch (error) {
+      this.report('value', error);
+      return;
+    }
+    this.notices.clear('value');
+    // A saved draft without an age band takes the one the attributes give.
+    if (!engine.ageBand && engine.instrument.ageBands) this.applyAgeAttributes(true);
+    this.options.onValueLoaded?.();
+  }
+
+  /** Reports an engine refusal caused by the host's input; rethrows anything else. */
+  private report(key: string, error: unknown): void {
+    const code = error instanceof EngineError ? errorCodeOf(error.code) : undefined;
+    if (!code) throw error;
+    this.notices.raise(key, code, { ...(error as EngineError).params });
+  }
+}

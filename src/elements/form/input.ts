@@ -1,0 +1,99 @@
+import type { Engine } from '../../engine/create-engine.js';
+import { EngineError } from '../../engine/errors.js';
+import { domId, sectionTitleId } from '../../schema/keys.js';
+import type { FocusController } from '../controllers/focus.js';
+import type { NoticesController } from '../controllers/notices.js';
+import { BoussoleChangeEvent } from '../events.js';
+import { topSectionOfField, type FormView } from '../read-model.js';
+import { applyInput, applyRowAction, ROW_ACTIONS, type RowAction } from './commands.js';
+import { controlValue, fieldOf, isToggle } from './controls.js';
+import type { Interaction } from './interaction.js';
+
+/** What the form's delegated handlers work with. */
+export interface InputHost {
+  engine(): Engine | undefined;
+  /** Review mode: nothing can be changed. */
+  readonly(): boolean;
+  /** The read model last rendered. */
+  view(): FormView | undefined;
+  readonly interaction: Interaction;
+  readonly focus: FocusController;
+  readonly notices: NoticesController;
+  requestUpdate(): void;
+  dispatch(event: Event): void;
+  submit(): void;
+  /** Shows the top-level section at this index (`layout="sections"`). */
+  showSection(index: number): void;
+  /** A person changed something (the confirmation of a submit no longer holds). */
+  changed(): void;
+}
+
+/**
+ * What a person does in the form, turned into engine commands and events. The form binds these
+ * handlers once, on its base element; controls carry their field's key, buttons a `data-action`.
+ */
+export class FormInput {
+  constructor(private readonly host: InputHost) {}
+
+  readonly onInput = (event: Event): void => {
+    if (!isToggle(event.target as Element)) this.fromControl(event.target as HTMLInputElement);
+  };
+
+  readonly onChange = (event: Event): void => {
+    if (isToggle(event.target as Element)) this.fromControl(event.target as HTMLInputElement);
+  };
+
+  /** A person left a field: its typing problems may now be shown. */
+  readonly onFocusOut = (event: FocusEvent): void => {
+    const field = fieldOf(event.target as HTMLElement);
+    const engine = this.host.engine();
+    if (field && engine && this.host.interaction.touch(field, engine.validate())) this.host.requestUpdate();
+  };
+
+  readonly onClick = (event: Event): void => {
+    const button = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+    const host = this.host;
+    const engine = host.engine();
+    if (!button || !engine) return;
+    const action = button.dataset.action!;
+    if (action === 'submit') host.submit();
+    else if (action === 'focus-issue') {
+      // An error-summary link: show the field's section and move focus to its control.
+      event.preventDefault();
+      const field = fieldOf(button);
+      if (!field) return;
+      const top = topSectionOfField(engine.model, field);
+      const index = host.view()?.sections.findIndex((s) => s.section.id === top) ?? -1;
+      if (index >= 0) host.showSection(index);
+      host.focus.request(domId('control', field));
+    } else if (action === 'dismiss') host.notices.clear(button.dataset.target!);
+    else if (action === 'goto') {
+      const index = Number(button.dataset.index);
+      const section = host.view()?.sections[index]?.section;
+      host.showSection(index);
+      if (section) host.focus.request(sectionTitleId(section.id));
+    } else if (!host.readonly() && (ROW_ACTIONS as readonly string[]).includes(action)) {
+      const done = applyRowAction(engine, action as RowAction, fieldOf(button));
+      if (!done) return;
+      host.changed();
+      host.focus.request(done.focus);
+      host.dispatch(new BoussoleChangeEvent(done.change));
+    }
+  };
+
+  /** A person changed a control: update the engine, then tell the host. */
+  private fromControl(el: HTMLInputElement): void {
+    const engine = this.host.engine();
+    const field = fieldOf(el);
+    if (!engine || !field || this.host.readonly()) return;
+    try {
+      const detail = applyInput(engine, field, controlValue(el, field));
+      if (!detail) return;
+      this.host.changed();
+      this.host.dispatch(new BoussoleChangeEvent(detail));
+    } catch (error) {
+      // Browsers only hand over valid dates; anything else the engine refuses is left as typed.
+      if (!(error instanceof EngineError)) throw error;
+    }
+  }
+}

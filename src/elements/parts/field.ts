@@ -1,0 +1,81 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { msg } from '@lit/localize';
+import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
+import type { FormContext, Messages } from '../read-model.js';
+
+/**
+ * The pieces every field is made of, said once: the required mark, the error message (with the
+ * screen-reader prefix "Erreur :"), the help text, the description links, and a labelled text or
+ * date input. Controls carry `data-key` (the field's key); the form handles their events.
+ */
+
+export const requiredMark = (): TemplateResult =>
+  html`<span class="req"><span aria-hidden="true"> *</span><span class="sr-only"> ${msg('(obligatoire)', { id: 'required-mark' })}</span></span>`;
+
+/** The message shown for a field now, if any. */
+export const messageOf = (messages: Messages, field: FieldRef): string | undefined => messages.get(encodeKey(field));
+
+/** A field's error message, announced with its "Erreur :" prefix. */
+export function errorLine(messages: Messages, field: FieldRef): TemplateResult | typeof nothing {
+  const message = messageOf(messages, field);
+  return message
+    ? html`<p class="error" part="error" id=${domId('error', field)}><span class="sr-only">${msg('Erreur :', { id: 'error-prefix' })} </span>${message}</p>`
+    : nothing;
+}
+
+/** A help paragraph, referred to by the control's `aria-describedby`. */
+export const helpLine = (field: FieldRef, text: string | undefined): TemplateResult | typeof nothing =>
+  text ? html`<p class="help" part="help" id=${domId('help', field)}>${text}</p>` : nothing;
+
+/** `aria-describedby` for a control: its help (when it has one) and its error (when shown). */
+export function describedBy(messages: Messages, field: FieldRef, help?: FieldRef): string | undefined {
+  const ids = [help ? domId('help', help) : '', messageOf(messages, field) ? domId('error', field) : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export const invalidAttr = (messages: Messages, field: FieldRef): 'true' | undefined => (messageOf(messages, field) ? 'true' : undefined);
+
+export interface TextFieldOptions {
+  type?: 'text' | 'date';
+  required?: boolean;
+  help?: string;
+  /** A multi-line text area. */
+  area?: boolean;
+}
+
+/** A labelled text input, date input or text area for a session, participant or plan field. */
+export function textField(
+  ctx: FormContext,
+  messages: Messages,
+  field: FieldRef,
+  label: string,
+  value: string | undefined,
+  options: TextFieldOptions = {},
+): TemplateResult {
+  const help = options.help ? field : undefined;
+  const common = {
+    id: domId('control', field),
+    key: encodeKey(field),
+    invalid: invalidAttr(messages, field),
+    described: describedBy(messages, field, help),
+  };
+  return html`<div class="field">
+    <label for=${common.id}>${label}${options.required ? requiredMark() : nothing}</label>
+    ${helpLine(field, options.help)} ${errorLine(messages, field)}
+    ${options.area
+      ? html`<textarea id=${common.id} rows="2" data-key=${common.key} .value=${value ?? ''} ?disabled=${ctx.disabled}
+          aria-invalid=${ifDefined(common.invalid)} aria-describedby=${ifDefined(common.described)}></textarea>`
+      : html`<input
+          id=${common.id}
+          class=${options.type === 'date' ? 'narrow' : 'wide'}
+          type=${options.type ?? 'text'}
+          autocomplete="off"
+          data-key=${common.key}
+          .value=${value ?? ''}
+          ?disabled=${ctx.disabled}
+          aria-invalid=${ifDefined(common.invalid)}
+          aria-describedby=${ifDefined(common.described)}
+        />`}
+  </div>`;
+}

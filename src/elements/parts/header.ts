@@ -1,0 +1,17 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
+import { tx } from '../../localize/format.js';
+import type { HeaderView } from '../read-model.js';
+
+/** Title, description, the note of illustrative content, and how required fields are marked. */
+export function renderHeader({ ctx, hasRequired }: HeaderView): TemplateResult {
+  const inst = ctx.model.instrument;
+  return html`<header part="header">
+    <h2 part="title">${tx(inst.title, ctx.locale)}</h2>
+    ${inst.description ? html`<p class="description">${tx(inst.description, ctx.locale)}</p>` : nothing}
+    ${inst.source.illustrative ? html`<p class="source">${tx(inst.source.note, ctx.locale)}</p>` : nothing}
+    ${hasRequired && !ctx.readonly
+      ? html`<p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires.', { id: 'required-hint' })}</p>`
+      : nothing}
+  </header>`;
+}

@@ -1,0 +1,438 @@
+import type { Engine } from '../engine/create-engine.js';
+import { topSectionOf, type Model } from '../engine/model.js';
+import type { Issue } from '../engine/validation.js';
+import type { Locale } from '../schema/enums.js';
+import type { AgeBand, Item, Section, SessionSpec, TallyRule } from '../schema/instrument.js';
+import { encodeKey, itemOf, planOf, type FieldRef } from '../schema/keys.js';
+import type { ActionPlan, Answer, Progress, SessionData, Summaries, TallyEntry } from '../schema/result.js';
+import { tx } from '../localize/format.js';
+import { fieldName, issueMessage } from '../localize/messages.js';
+
+/**
+ * The read model: everything the parts render, as plain read-only data built from the engine and the
+ * element's interaction state. Parts receive these views and nothing else, so a part cannot change
+ * the engine. Views are kept between builds while nothing they hold changed (same object), so a
+ * part's `guard` depends on its view alone: an unchanged view is not rendered again.
+ */
+
+/** What the engine offers to read; the builder never calls a command. */
+export type EngineReader = Pick<
+  Engine,
+  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries'
+>;
+
+/** Shared by every view of one build; a new object when the language, review mode or disabled state change. */
+export interface FormContext {
+  readonly model: Model;
+  readonly locale: Locale;
+  /** Review mode: answers shown as text, no controls. */
+  readonly readonly: boolean;
+  /** The host form disabled the element (fieldset disabled): controls are disabled. */
+  readonly disabled: boolean;
+}
+
+/** Messages of the issues shown now, keyed by `encodeKey(field)`: the fields of one part only. */
+export type Messages = ReadonlyMap<string, string>;
+
+export interface HeaderView {
+  readonly ctx: FormContext;
+  /** Some field is required: the form says how required fields are marked. */
+  readonly hasRequired: boolean;
+}
+
+export interface ItemView {
+  readonly ctx: FormContext;
+  readonly item: Item;
+  readonly answer: Answer | undefined;
+  readonly messages: Messages;
+  /** The voices gave different answers. */
+  readonly disagreement: boolean;
+}
+
+/** A tally under a section: counts per level and the status. */
+export interface TallyLine {
+  readonly rule: TallyRule;
+  readonly entry: TallyEntry;
+}
+
+export interface PlanView {
+  readonly ctx: FormContext;
+  readonly section: Section;
+  readonly plan: ActionPlan;
+  readonly messages: Messages;
+}
+
+export interface SectionView {
+  readonly ctx: FormContext;
+  readonly section: Section;
+  /** A top-level section (a heading of level 3), or a nested one. */
+  readonly top: boolean;
+  /** The visible items, in order. */
+  readonly items: readonly ItemView[];
+  /** The visible nested sections. */
+  readonly sections: readonly SectionView[];
+  readonly tallies: readonly TallyLine[];
+  readonly plan: PlanView | undefined;
+}
+
+export interface SessionView {
+  readonly ctx: FormContext;
+  readonly spec: SessionSpec;
+  readonly session: SessionData;
+  readonly messages: Messages;
+}
+
+export interface AgeBandView {
+  readonly ctx: FormContext;
+  readonly bands: readonly AgeBand[];
+  readonly current: string | undefined;
+  readonly messages: Messages;
+}
+
+/** A row of the summary's progress table (a visible top-level section). */
+export interface ProgressRow {
+  readonly ctx: FormContext;
+  readonly section: Section;
+  readonly progress: Progress;
+  /** Open actions in the section and its nested ones; undefined when the instrument has no plans. */
+  readonly open: number | undefined;
+}
+
+export interface TallyRow {
+  readonly ctx: FormContext;
+  readonly rule: TallyRule;
+  readonly sectionId: string;
+  readonly entry: TallyEntry;
+}
+
+export interface TallyTable {
+  readonly rule: TallyRule;
+  readonly rows: readonly TallyRow[];
+  /** How many sections got each status. */
+  readonly statuses: Readonly<Record<string, number>>;
+}
+
+export interface SummaryView {
+  readonly ctx: FormContext;
+  readonly overall: Progress;
+  readonly rows: readonly ProgressRow[];
+  readonly withPlans: boolean;
+  readonly tallies: readonly TallyTable[];
+  readonly disagreements: number;
+  /** Answers kept but not shown (another band, a hidden or removed question). */
+  readonly kept: number;
+}
+
+/** An entry of the error summary. */
+export interface ErrorEntry {
+  readonly field: FieldRef;
+  /** The field's name, with the voice for a perspective. */
+  readonly label: string;
+  readonly message: string;
+}
+
+/** A section in the navigator of `layout="sections"`. */
+export interface NavEntry {
+  readonly section: Section;
+  readonly progress: Progress | undefined;
+  readonly invalid: boolean;
+}
+
+export interface FormView {
+  readonly ctx: FormContext;
+  readonly header: HeaderView;
+  readonly session: SessionView | undefined;
+  readonly ageBand: AgeBandView | undefined;
+  /** The visible top-level sections. */
+  readonly sections: readonly SectionView[];
+  /** One section at a time (`layout="sections"` with more than one section). */
+  readonly stepwise: boolean;
+  /** Index of the section shown in stepwise layout. */
+  readonly current: number;
+  readonly nav: readonly NavEntry[];
+  readonly summary: SummaryView;
+  /** The error summary: every issue, once a submit was tried. */
+  readonly errors: readonly ErrorEntry[];
+}
+
+export interface BuildInput {
+  readonly engine: EngineReader;
+  /** The issues a person is shown now (see Interaction). */
+  readonly shown: readonly Issue[];
+  /** Whether a submit was tried: the error summary is shown. */
+  readonly submitted: boolean;
+  readonly locale: Locale;
+  readonly readonly: boolean;
+  readonly disabled: boolean;
+  readonly stepwise: boolean;
+  readonly current: number;
+}
+
+const NO_MESSAGES: Messages = new Map();
+
+/** The top-level section a field is in (items, voices, comments and action plans); undefined for others. */
+export function topSectionOfField(model: Model, field: FieldRef): string | undefined {
+  const id = itemOf(field) ?? planOf(field);
+  return id !== undefined && model.parent.has(id) ? topSectionOf(model, id) : undefined;
+}
+
+/** The name of a field as a person reads it, with the voice for a perspective (in the current msg() locale). */
+export function fieldLabel(field: FieldRef, model: Model, locale: Locale): string {
+  const name = fieldName(field, model, locale);
+  const voice = field.kind === 'voice' ? tx(model.perspective.get(field.perspective)?.label, locale) : '';
+  return voice ? `${name} (${voice})` : name;
+}
+
+/** Which part shows a field's messages: its item, its plan, the session or the age band. */
+function ownerOf(field: FieldRef): string {
+  const item = itemOf(field);
+  if (item !== undefined) return `item:${item}`;
+  const plan = planOf(field);
+  if (plan !== undefined) return `plan:${plan}`;
+  return field.kind === 'age-band' ? 'age-band' : 'session';
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Builds the read model, reusing every view of the previous build that did not change. One builder
+ * per element; it starts over when the instrument changes.
+ */
+export class ReadModelBuilder {
+  private model?: Model;
+  private ctx?: FormContext;
+  private header?: HeaderView;
+  private messages = new Map<string, { signature: string; map: Messages }>();
+  private items = new Map<string, ItemView>();
+  private sectionViews = new Map<string, SectionView>();
+  private plans = new Map<string, PlanView>();
+  private tallyLines = new Map<string, TallyLine>();
+  private session?: SessionView;
+  private ageBand?: AgeBandView;
+  private progressRows = new Map<string, ProgressRow>();
+  private tallyRows = new Map<string, TallyRow>();
+
+  build(input: BuildInput): FormView {
+    const { engine } = input;
+    const model = engine.model;
+    if (model !== this.model) this.forget(model);
+    const ctx = this.context(input);
+    const summaries = engine.summaries();
+    const messages = this.messagesOf(input, model);
+    const disagreements = new Set(summaries.disagreements);
+    const section = (s: Section, top: boolean): SectionView => this.section(engine, ctx, summaries, messages, disagreements, s, top);
+    const sections = engine.instrument.sections.filter((s) => engine.isVisible(s.id)).map((s) => section(s, true));
+    const current = Math.max(0, Math.min(input.current, sections.length - 1));
+    const invalidSections = new Set<string>();
+    for (const issue of input.shown) {
+      const top = topSectionOfField(model, issue.field);
+      if (top !== undefined) invalidSections.add(top);
+    }
+    return {
+      ctx,
+      header: (this.header = this.header?.ctx === ctx ? this.header : { ctx, hasRequired: !!engine.instrument.session || model.items.some((i) => i.required) }),
+      session: this.sessionView(engine, ctx, messages),
+      ageBand: this.ageBandView(engine, ctx, messages),
+      sections,
+      stepwise: input.stepwise && sections.length > 1,
+      current,
+      nav: sections.map((v) => ({
+        section: v.section,
+        progress: summaries.progress.sections[v.section.id],
+        invalid: invalidSections.has(v.section.id),
+      })),
+      summary: this.summary(engine, ctx, summaries),
+      errors: input.submitted ? input.shown.map((issue) => this.errorEntry(ctx, issue)) : [],
+    };
+  }
+
+  private forget(model: Model): void {
+    this.model = model;
+    this.ctx = undefined;
+    this.header = undefined;
+    this.session = undefined;
+    this.ageBand = undefined;
+    for (const memo of [this.messages, this.items, this.sectionViews, this.plans, this.tallyLines, this.progressRows, this.tallyRows]) memo.clear();
+  }
+
+  private context({ engine, locale, readonly, disabled }: BuildInput): FormContext {
+    const c = this.ctx;
+    if (c && c.model === engine.model && c.locale === locale && c.readonly === readonly && c.disabled === disabled) return c;
+    return (this.ctx = { model: engine.model, locale, readonly, disabled });
+  }
+
+  /** The shown messages grouped by the part that shows them; a group keeps its map while its messages stay the same. */
+  private messagesOf({ shown, locale }: BuildInput, model: Model): (owner: string) => Messages {
+    const groups = new Map<string, Map<string, string>>();
+    for (const issue of shown) {
+      const owner = ownerOf(issue.field);
+      let group = groups.get(owner);
+      if (!group) groups.set(owner, (group = new Map()));
+      const key = encodeKey(issue.field);
+      if (!group.has(key)) group.set(key, issueMessage(issue, model, locale));
+    }
+    const kept = new Map<string, { signature: string; map: Messages }>();
+    for (const [owner, map] of groups) {
+      let signature = '';
+      for (const [key, message] of map) signature += `${key}\u0000${message}\u0000`;
+      const before = this.messages.get(owner);
+      kept.set(owner, before?.signature === signature ? before : { signature, map });
+    }
+    this.messages = kept;
+    return (owner) => kept.get(owner)?.map ?? NO_MESSAGES;
+  }
+
+  private section(
+    engine: EngineReader,
+    ctx: FormContext,
+    summaries: Summaries,
+    messages: (owner: string) => Messages,
+    disagreements: ReadonlySet<string>,
+    section: Section,
+    top: boolean,
+  ): SectionView {
+    const items: ItemView[] = [];
+    for (const item of section.items ?? []) if (engine.isVisible(item.id)) items.push(this.item(engine, ctx, messages, disagreements, item));
+    const sections: SectionView[] = [];
+    for (const sub of section.sections ?? [])
+      if (engine.isVisible(sub.id)) sections.push(this.section(engine, ctx, summaries, messages, disagreements, sub, false));
+    const tallies = this.tallies(engine, summaries, section);
+    const plan = section.actionPlan ? this.plan(engine, ctx, messages, section) : undefined;
+    const before = this.sectionViews.get(section.id);
+    if (
+      before &&
+      before.ctx === ctx &&
+      before.section === section &&
+      before.plan === plan &&
+      sameList(before.items, items) &&
+      sameList(before.sections, sections) &&
+      sameList(before.tallies, tallies)
+    )
+      return before;
+    const view: SectionView = { ctx, section, top, items, sections, tallies, plan };
+    this.sectionViews.set(section.id, view);
+    return view;
+  }
+
+  private item(
+    engine: EngineReader,
+    ctx: FormContext,
+    messages: (owner: string) => Messages,
+    disagreements: ReadonlySet<string>,
+    item: Item,
+  ): ItemView {
+    const answer = engine.answer(item.id);
+    const own = messages(`item:${item.id}`);
+    const disagreement = disagreements.has(item.id);
+    const before = this.items.get(item.id);
+    if (before && before.ctx === ctx && before.item === item && before.answer === answer && before.messages === own && before.disagreement === disagreement)
+      return before;
+    const view: ItemView = { ctx, item, answer, messages: own, disagreement };
+    this.items.set(item.id, view);
+    return view;
+  }
+
+  /** The tally lines under a section with at least two tallied items. */
+  private tallies(engine: EngineReader, summaries: Summaries, section: Section): TallyLine[] {
+    const lines: TallyLine[] = [];
+    for (const rule of engine.instrument.summary?.tallies ?? []) {
+      const entry = summaries.tallies[rule.id]?.sections[section.id];
+      if (!entry || entry.counted + entry.missing + entry.unanswered < 2) continue;
+      const key = `${rule.id}\u0000${section.id}`;
+      const before = this.tallyLines.get(key);
+      if (before && before.rule === rule && sameEntry(before.entry, entry)) lines.push(before);
+      else {
+        const line = { rule, entry };
+        this.tallyLines.set(key, line);
+        lines.push(line);
+      }
+    }
+    return lines;
+  }
+
+  private plan(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages, section: Section): PlanView {
+    const plan = engine.actionPlan(section.id);
+    const own = messages(`plan:${section.id}`);
+    const before = this.plans.get(section.id);
+    if (before && before.ctx === ctx && before.section === section && before.plan === plan && before.messages === own) return before;
+    const view: PlanView = { ctx, section, plan, messages: own };
+    this.plans.set(section.id, view);
+    return view;
+  }
+
+  private sessionView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages): SessionView | undefined {
+    const spec = engine.instrument.session;
+    if (!spec) return undefined;
+    const session = engine.session;
+    const own = messages('session');
+    const b = this.session;
+    if (b && b.ctx === ctx && b.spec === spec && b.session === session && b.messages === own) return b;
+    return (this.session = { ctx, spec, session, messages: own });
+  }
+
+  private ageBandView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages): AgeBandView | undefined {
+    const bands = engine.instrument.ageBands;
+    if (!bands) return undefined;
+    const current = engine.ageBand;
+    const own = messages('age-band');
+    const b = this.ageBand;
+    if (b && b.ctx === ctx && b.bands === bands && b.current === current && b.messages === own) return b;
+    return (this.ageBand = { ctx, bands, current, messages: own });
+  }
+
+  private summary(engine: EngineReader, ctx: FormContext, summaries: Summaries): SummaryView {
+    const model = engine.model;
+    const withPlans = model.sections.some((s) => s.actionPlan);
+    const rows: ProgressRow[] = [];
+    for (const section of engine.instrument.sections) {
+      const progress = summaries.progress.sections[section.id];
+      if (!progress) continue;
+      const open = withPlans
+        ? [section, ...(section.sections ?? [])].reduce((sum, x) => sum + (summaries.actions[x.id]?.open ?? 0), 0)
+        : undefined;
+      const before = this.progressRows.get(section.id);
+      if (before && before.ctx === ctx && before.section === section && before.open === open && sameProgress(before.progress, progress)) rows.push(before);
+      else {
+        const row = { ctx, section, progress, open };
+        this.progressRows.set(section.id, row);
+        rows.push(row);
+      }
+    }
+    const tallies: TallyTable[] = [];
+    for (const rule of engine.instrument.summary?.tallies ?? []) {
+      const tally = summaries.tallies[rule.id];
+      if (!tally) continue;
+      const tallyRows = Object.entries(tally.sections).map(([sectionId, entry]) => {
+        const key = `${rule.id}\u0000${sectionId}`;
+        const before = this.tallyRows.get(key);
+        if (before && before.ctx === ctx && before.rule === rule && sameEntry(before.entry, entry)) return before;
+        const row = { ctx, rule, sectionId, entry };
+        this.tallyRows.set(key, row);
+        return row;
+      });
+      tallies.push({ rule, rows: tallyRows, statuses: tally.statuses });
+    }
+    return {
+      ctx,
+      overall: summaries.progress.overall,
+      rows,
+      withPlans,
+      tallies,
+      disagreements: summaries.disagreements.length,
+      kept: summaries.outOfScope.length + summaries.unknownItems.length,
+    };
+  }
+
+  private errorEntry(ctx: FormContext, issue: Issue): ErrorEntry {
+    return { field: issue.field, label: fieldLabel(issue.field, ctx.model, ctx.locale), message: issueMessage(issue, ctx.model, ctx.locale) };
+  }
+}
+
+function sameEntry(a: TallyEntry, b: TallyEntry): boolean {
+  if (a.status !== b.status || a.counted !== b.counted || a.missing !== b.missing || a.unanswered !== b.unanswered) return false;
+  for (const code in b.counts) if (a.counts[code] !== b.counts[code]) return false;
+  return true;
+}
+
+const sameProgress = (a: Progress, b: Progress) =>
+  a.answered === b.answered && a.total === b.total && a.required === b.required && a.requiredAnswered === b.requiredAnswered && a.percent === b.percent;
