@@ -1,7 +1,25 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { BoussoleChangeEvent, BoussoleErrorEvent, BoussoleInvalidEvent, BoussoleSubmitEvent } from '../../src/elements/events.js';
-import { $, $$, click, itemOf, expectAccessible, fillEverything, focused, press, root, settle, validateResult } from './helpers.js';
+import {
+  allByRole,
+  byRole,
+  click,
+  clickOption,
+  errorBoxes,
+  errorSummary,
+  expectAccessible,
+  fillEverything,
+  firstRadio,
+  focused,
+  nameOf,
+  press,
+  questionOf,
+  settle,
+  submitButton,
+  textOf,
+  validateResult,
+} from './helpers.js';
 import { sendKeys } from '@web/test-runner-commands';
 
 type Tag = 'boussole-ces' | 'boussole-needs-grid' | 'boussole-pin-grid';
@@ -27,11 +45,11 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
   describe(`<${tag}> contract`, () => {
     it('renders the instrument and passes axe, empty, in French and in English', async () => {
       const fr = await make();
-      expect($(fr, 'h2').textContent).to.not.equal('');
-      expect($(fr, '[part="submit"]').textContent!.trim()).to.equal('Soumettre');
+      expect(nameOf(byRole(fr, 'heading', { level: 2 }))).to.not.equal('');
+      expect(submitButton(fr).textContent!.trim()).to.equal('Soumettre');
       await expectAccessible(fr);
       const en = await make('lang="en"');
-      expect($(en, '[part="submit"]').textContent!.trim()).to.equal('Submit');
+      expect(submitButton(en).textContent!.trim()).to.equal('Submit');
       await expectAccessible(en);
     });
 
@@ -42,7 +60,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       await fillEverything(el);
       await expectAccessible(el);
       const submitted = oneEvent(el, 'boussole-submit') as Promise<BoussoleSubmitEvent>;
-      await click($(el, '[part="submit"]'));
+      await click(submitButton(el));
       const { detail } = await submitted;
       expect(detail.status).to.equal('complete');
       expect(detail.locale).to.equal('fr');
@@ -50,7 +68,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       expect(check.errors).to.deep.equal([]);
       expect(check.valid).to.equal(true);
       expect(changes.length).to.be.greaterThan(5);
-      expect(root(el).querySelector('.error-summary')).to.equal(null);
+      expect(errorSummary(el)).to.equal(null);
     });
 
     it('missing answers: boussole-invalid, a focused error summary linking to each problem, no submit', async () => {
@@ -58,20 +76,21 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       let submits = 0;
       el.addEventListener('boussole-submit', () => submits++);
       const invalid = oneEvent(el, 'boussole-invalid') as Promise<BoussoleInvalidEvent>;
-      await click($(el, '[part="submit"]'));
+      await click(submitButton(el));
       const { detail } = await invalid;
       await settle(el);
       expect(detail.issues.length).to.be.greaterThan(0);
       expect(detail.issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).to.equal(true);
-      const summary = $(el, '[part="error-summary"]');
+      const summary = errorSummary(el)!;
       expect(focused(el)).to.equal(summary);
-      expect($$(el, '[part="error-summary"] a').length).to.equal(detail.issues.length);
-      expect($$(el, '[part="error"]').length).to.be.greaterThan(0);
+      const links = allByRole(summary, 'link');
+      expect(links.length).to.equal(detail.issues.length);
+      expect(textOf(el)).to.contain(detail.issues[0]!.message);
       expect(submits).to.equal(0);
       await expectAccessible(el);
 
       // Following a link moves focus to the field it names.
-      const link = $$<HTMLAnchorElement>(el, '[part="error-summary"] a').at(-1)!;
+      const link = links.at(-1)!;
       await click(link);
       await settle(el);
       expect(focused(el)?.id).to.equal(link.getAttribute('href')!.slice(1));
@@ -81,11 +100,15 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       const el = await make();
       const changes: BoussoleChangeEvent[] = [];
       el.addEventListener('boussole-change', (e) => changes.push(e));
-      const radio = $<HTMLInputElement>(el, '.options[data-item] input[type="radio"]');
-      await click(radio.closest('label')!);
+      const radio = firstRadio(el);
+      // Where a person finds it again: the section, the question, the option.
+      const where = [nameOf(radio.closest('section')!), nameOf(questionOf(radio)), nameOf(radio)];
+      await clickOption(radio);
       expect(changes.length).to.equal(1);
-      expect(changes[0]!.detail).to.include({ itemId: itemOf(radio), value: radio.value });
+      expect(changes[0]!.detail.value).to.equal(radio.value);
       expect(changes[0]!.bubbles && changes[0]!.composed).to.equal(true);
+      const itemId = changes[0]!.detail.itemId;
+      expect(el.value!.answers[itemId]).to.deep.equal({ value: radio.value });
       const value = el.value!;
       changes.length = 0;
       const other = await make();
@@ -93,7 +116,9 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       other.value = value;
       await settle(other);
       expect(changes).to.deep.equal([]);
-      expect($<HTMLInputElement>(other, `input[name="${CSS.escape(radio.name)}"][value="${radio.value}"]`).checked).to.equal(true);
+      const [section, question, option] = where;
+      const again = byRole(byRole(byRole(other, 'region', { name: section }), 'group', { name: question }), 'radio', { name: option });
+      expect(again).to.have.property('checked', true);
     });
 
     it('inside a host <form>: FormData carries the result as JSON, validity blocks the form, reset restores', async () => {
@@ -117,27 +142,30 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
 
     it('changing lang re-renders in place, keeping the answers', async () => {
       const el = await make();
-      const radio = $<HTMLInputElement>(el, '.options[data-item] input[type="radio"]');
-      await click(radio.closest('label')!);
+      const radio = firstRadio(el);
+      await clickOption(radio);
       el.setAttribute('lang', 'en');
       await settle(el);
-      expect($(el, '[part="submit"]').textContent!.trim()).to.equal('Submit');
-      expect($<HTMLInputElement>(el, `[id="${radio.id}"]`).checked).to.equal(true);
+      expect(submitButton(el).textContent!.trim()).to.equal('Submit');
+      expect(firstRadio(el).checked).to.equal(true);
       expect(el.value!.locale).to.equal('en');
     });
 
     it('an invalid instrument: a visible, localized message and boussole-error; answers kept', async () => {
       const el = await make();
-      const radio = $<HTMLInputElement>(el, '.options[data-item] input[type="radio"]');
-      await click(radio.closest('label')!);
+      const radio = firstRadio(el);
+      const changed = oneEvent(el, 'boussole-change') as Promise<BoussoleChangeEvent>;
+      await clickOption(radio);
+      const { itemId } = (await changed).detail;
       const error = oneEvent(el, 'boussole-error') as Promise<BoussoleErrorEvent>;
       el.instrument = { id: 'broken', sections: 'none' };
       const { detail } = await error;
       await settle(el);
       expect(detail.code).to.equal('invalid-instrument');
       expect(detail.message).to.match(/questionnaire/);
-      expect($(el, '[part="error-box"]').textContent).to.contain(detail.message);
-      expect(el.value!.answers[itemOf(radio)!]).to.deep.equal({ value: radio.value });
+      expect(errorBoxes(el)[0]!.textContent).to.contain(detail.message);
+      expect(el.value!.answers[itemId]).to.deep.equal({ value: radio.value });
+      expect(firstRadio(el).checked, 'the form still shows the answer').to.equal(true);
       await expectAccessible(el);
     });
 
@@ -148,9 +176,9 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       const ro = await make('readonly lang="en"');
       ro.value = value;
       await settle(ro);
-      expect($$(ro, 'input, textarea, select').length).to.equal(0);
-      expect(root(ro).querySelector('[part="submit"]')).to.equal(null);
-      expect($(ro, '.review .answer').textContent).to.not.equal('');
+      for (const role of ['radio', 'checkbox', 'textbox', 'combobox']) expect(allByRole(ro, role), role).to.deep.equal([]);
+      expect(() => submitButton(ro)).to.throw();
+      expect(textOf(ro)).to.not.contain('No answer');
       await expectAccessible(ro);
     });
 
@@ -165,14 +193,15 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
         await press('Tab');
         const f = focused(el) as HTMLInputElement | null;
         if (!f) continue;
-        const group = f.type === 'radio' ? $$<HTMLInputElement>(el, `input[name="${CSS.escape(f.name)}"]`) : [];
-        if (f.type === 'radio' && !group.some((r) => r.checked)) await press('Space');
+        const name = nameOf(f);
+        const inGroup = f.type === 'radio' ? allByRole(questionOf(f), 'radio') as HTMLInputElement[] : [];
+        if (f.type === 'radio' && !inGroup.some((r) => r.checked)) await press('Space');
         else if (f.tagName === 'SELECT' && !(f as unknown as HTMLSelectElement).value) await press('ArrowDown');
-        else if (f.dataset.action === 'add-participant' && !root(el).querySelector('[data-participant]')) await press('Enter');
+        else if (name === 'Ajouter un participant' && !allByRole(el, 'group', { name: 'Participant 1' }).length) await press('Enter');
         else if (f.type === 'date' && !f.value) await sendKeys({ type: '03012026' });
-        else if ((f.tagName === 'TEXTAREA' || f.type === 'text') && !f.value && !f.dataset.role && !f.dataset.plan)
+        else if ((f.tagName === 'TEXTAREA' || f.type === 'text') && !f.value && !f.closest('[part~="plan"], [part~="comment"]'))
           await sendKeys({ type: f.getAttribute('inputmode') ? '2' : 'Bien' });
-        else if (f.dataset.action === 'submit') {
+        else if (f === submitButton(el)) {
           await press('Enter');
           break;
         }
@@ -183,4 +212,3 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
     });
   });
 }
-

@@ -5,7 +5,28 @@ import type { BoussoleErrorEvent, BoussoleInvalidEvent, BoussoleSubmitEvent } fr
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import { createEngine } from '../../src/engine/index.js';
 import { demoInstrument } from '../../stories/demo-instrument.js';
-import { $, $$, axeViolations, byId, click, expectAccessible, focused, press, root, settle, typeInto } from './helpers.js';
+import {
+  allByRole,
+  axeViolations,
+  byRole,
+  choose,
+  click,
+  descriptionOf,
+  errorBoxes,
+  errorSummary,
+  expectAccessible,
+  field,
+  focused,
+  group,
+  nameOf,
+  press,
+  queryByRole,
+  settle,
+  submitButton,
+  textOf,
+  topSections,
+  typeInto,
+} from './helpers.js';
 
 const make = async (template: ReturnType<typeof html>): Promise<BoussoleForm> => {
   const host = await fixture<HTMLElement>(html`<div>${template}</div>`);
@@ -14,7 +35,15 @@ const make = async (template: ReturnType<typeof html>): Promise<BoussoleForm> =>
   return el;
 };
 const form = (attrs: Partial<BoussoleForm> = {}) => make(html`<boussole-form .instrument=${demoInstrument} lang=${attrs.lang ?? 'fr'} layout=${attrs.layout ?? 'all'}></boussole-form>`);
-const choose = (el: BoussoleForm, item: string, code: string) => click($(el, `input[name="${item}"][value="${code}"]`).closest('label')!);
+
+// The demo instrument's questions, as a person reads them.
+const HEARD = /^Chacun a pu s’exprimer/;
+const CLEAR = /^Les décisions sont claires/;
+const FELT = /^La rencontre était utile/;
+const AGAIN = /^Une autre rencontre est prévue/;
+const WHEN = /^Date de la prochaine rencontre/;
+const COUNT = /^Nombre de personnes présentes/;
+const radio = (el: Element, question: RegExp, option: string) => byRole<HTMLInputElement>(group(el, question), 'radio', { name: option });
 
 describe('the accessibility check itself', () => {
   it('can fail: an empty button is reported', async () => {
@@ -27,17 +56,16 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
   it('renders every item type accessibly and submits a valid result', async () => {
     const el = await form();
     await expectAccessible(el);
-    byId<HTMLInputElement>(el, 'c-session.date').focus();
+    field(el, /^Date de la rencontre/).focus();
     await sendKeys({ type: '03012026' });
-    await choose(el, 'heard', 'agree');
-    await choose(el, 'clear', 'mixed');
-    await choose(el, 'again', 'yes');
+    await choose(el, HEARD, 'D’accord');
+    await choose(el, CLEAR, 'Plus ou moins');
+    await choose(el, AGAIN, 'Oui');
     await settle(el);
-    const when = byId<HTMLInputElement>(el, 'c-when');
-    when.focus();
+    field(el, WHEN).focus();
     await sendKeys({ type: '04152026' });
     const submitted = oneEvent(el, 'boussole-submit') as Promise<BoussoleSubmitEvent>;
-    await click($(el, '[part="submit"]'));
+    await click(submitButton(el));
     const { detail } = await submitted;
     expect(detail.session.date).to.equal('2026-03-01');
     expect(detail.answers.when).to.deep.equal({ value: '2026-04-15' });
@@ -48,7 +76,7 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
     const host = await fixture<HTMLElement>(`<div><boussole-form lang="en"><script type="application/json">${JSON.stringify(demoInstrument)}</script></boussole-form></div>`);
     const el = host.querySelector<BoussoleForm>('boussole-form')!;
     await settle(el);
-    expect($(el, 'h2').textContent).to.equal('Meeting follow-up');
+    expect(nameOf(byRole(el, 'heading', { level: 2 }))).to.equal('Meeting follow-up');
   });
 
   it('says clearly when the JSON script cannot be read, and fires boussole-error', async () => {
@@ -60,8 +88,10 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
     const el = host.querySelector<BoussoleForm>('boussole-form')!;
     await settle(el);
     expect(errors.map((e) => e.detail.code)).to.deep.equal(['invalid-instrument']);
-    expect($(el, '[part="error-box"]').textContent).to.contain('n’est pas valide');
-    expect($(el, '[part="error-box"] details').textContent).to.contain('JSON');
+    const box = errorBoxes(el)[0]!;
+    expect(box.textContent).to.contain('n’est pas valide');
+    await click(byRole(box, 'button', { name: 'Détails techniques' }));
+    expect(textOf(box)).to.contain('JSON');
     await expectAccessible(el);
     host.remove();
   });
@@ -73,52 +103,57 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
     const { detail } = await error;
     await settle(el);
     expect(detail.message).to.match(/not valid \(2 problem/);
-    const problems = $$(el, '[part="error-box"] li').map((li) => li.textContent);
+    const box = errorBoxes(el)[0]!;
+    await click(byRole(box, 'button', { name: 'Technical details' }));
+    const problems = allByRole(box, 'listitem').map((li) => li.textContent);
     expect(problems.join('\n')).to.match(/version/).and.to.match(/sections\[0\]\.title\.en/);
     expect(el.checkValidity()).to.equal(false);
   });
 
   it('shows typing problems when a field is left, and errors everywhere after a submit', async () => {
     const el = await form();
-    await typeInto(byId(el, 'c-count'), '40');
-    expect(root(el).querySelector('[id="e-count"]')).to.equal(null);
+    await typeInto(field(el, COUNT), '40');
+    expect(descriptionOf(field(el, COUNT))).to.equal('');
     await press('Tab');
     await settle(el);
-    expect(byId(el, 'e-count').textContent).to.contain('égal ou inférieur à 30');
-    expect(byId(el, 'c-count').getAttribute('aria-describedby')).to.contain('e-count');
-    expect(root(el).querySelector('[id="e-heard"]')).to.equal(null, 'no "required" before a submit');
+    expect(descriptionOf(field(el, COUNT))).to.equal('Erreur : Inscrivez un nombre égal ou inférieur à 30.');
+    expect(field(el, COUNT).getAttribute('aria-invalid')).to.equal('true');
+    expect(textOf(group(el, HEARD))).to.not.contain('Choisissez une réponse', 'no "required" before a submit');
     const invalid = oneEvent(el, 'boussole-invalid') as Promise<BoussoleInvalidEvent>;
-    await click($(el, '[part="submit"]'));
+    await click(submitButton(el));
     const { detail } = await invalid;
     expect(detail.issues.map((i) => i.itemId)).to.deep.equal(['session.date', 'heard', 'clear', 'count']);
+    expect(Object.keys(detail.issues[0]!)).to.deep.equal(['itemId', 'code', 'message'], 'the documented fields only');
     await settle(el);
-    expect(byId(el, 'e-heard').textContent).to.contain('Choisissez une réponse');
+    expect(descriptionOf(radio(el, HEARD, 'D’accord'))).to.contain('Erreur : Choisissez une réponse');
   });
 
   it('reads numbers the French way', async () => {
     const el = await form();
-    await typeInto(byId(el, 'c-count'), '2,5');
+    await typeInto(field(el, COUNT), '2,5');
     await settle(el);
     expect(el.value!.answers.count!.value).to.equal(2.5);
     await press('Tab');
     await settle(el);
-    expect(byId(el, 'e-count').textContent).to.contain('nombre entier');
+    expect(descriptionOf(field(el, COUNT))).to.contain('nombre entier');
   });
 
   it('keeps one answer per voice and says when the voices differ', async () => {
     const el = await form();
-    await click($(el, 'input[name="felt--child"][value="agree"]').closest('label')!);
-    await click($(el, 'input[name="felt--worker"][value="disagree"]').closest('label')!);
+    const felt = group(el, FELT);
+    await choose(felt, 'Enfant', 'D’accord');
+    await choose(felt, 'Intervenante', 'Pas d’accord');
     await settle(el);
     expect(el.value!.answers.felt).to.deep.equal({ perspectives: { child: { value: 'agree' }, worker: { value: 'disagree' } } });
-    expect($(el, '[id="q-felt"] [part="disagreement"]').textContent).to.match(/diffèrent/);
+    expect(textOf(group(el, FELT))).to.match(/Les points de vue diffèrent/);
     await expectAccessible(el);
   });
 
   it('offers a comment beside a question', async () => {
     const el = await form();
-    await click($(el, '[id="q-clear"] summary'));
-    await typeInto(byId(el, 'k-clear'), 'À revoir avec la famille');
+    const question = group(el, CLEAR).closest('[part~="item"]')?.parentElement ?? el;
+    await click(byRole(question, 'button', { name: 'Commentaire' }));
+    await typeInto(field(el, /^Commentaire — Les décisions sont claires/), 'À revoir avec la famille');
     await settle(el);
     expect(el.value!.answers.clear).to.deep.equal({ comment: 'À revoir avec la famille' });
   });
@@ -129,11 +164,11 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
     el.addEventListener('boussole-invalid', () => invalidEvents++);
     expect(el.checkValidity()).to.equal(false);
     await settle(el);
-    expect(root(el).querySelector('[part="error-summary"]')).to.equal(null);
+    expect(errorSummary(el)).to.equal(null);
     expect(el.validity.valid).to.equal(false);
     expect(el.reportValidity()).to.equal(false);
     await settle(el);
-    expect(focused(el)).to.equal($(el, '[part="error-summary"]'));
+    expect(focused(el)).to.equal(errorSummary(el));
     expect(invalidEvents).to.equal(1);
     expect(el.submit()).to.equal(false);
   });
@@ -142,40 +177,47 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
     const host = await fixture<HTMLFormElement>(html`<form><fieldset disabled><boussole-form .instrument=${demoInstrument}></boussole-form></fieldset></form>`);
     const el = host.querySelector<BoussoleForm>('boussole-form')!;
     await settle(el);
-    expect($$<HTMLInputElement>(el, 'input, textarea, select, button').every((c) => c.disabled)).to.equal(true);
+    const controls = ['radio', 'checkbox', 'textbox', 'combobox', 'button'].flatMap((role) => allByRole(el, role)) as HTMLInputElement[];
+    expect(controls.length).to.be.greaterThan(10);
+    expect(controls.filter((c) => !c.disabled && c.localName !== 'summary').map(nameOf)).to.deep.equal([]);
   });
 });
 
 describe('layout="sections"', () => {
   it('shows one section at a time with a navigator giving each section’s progress', async () => {
     const el = await make(html`<boussole-pin-grid layout="sections"></boussole-pin-grid>`);
-    expect($$(el, 'section.top').length).to.equal(1);
-    const buttons = $$(el, '[part="nav"] button');
+    expect(topSections(el).length).to.equal(1);
+    const nav = byRole(el, 'navigation', { name: 'Sections du questionnaire' });
+    const buttons = allByRole(nav, 'button');
     expect(buttons.length).to.equal(6);
     expect(buttons[0]!.getAttribute('aria-current')).to.equal('step');
-    expect(buttons[0]!.textContent).to.contain('Questions répondues : 0 sur 4');
-    await click($(el, 'fieldset.item label.option'));
+    expect(nameOf(buttons[0]!)).to.contain('Questions répondues : 0 sur 4');
+    await click(allByRole(topSections(el)[0]!, 'radio')[0]!.closest('label')!);
     await settle(el);
-    expect($$(el, '[part="nav"] button')[0]!.textContent).to.contain('Questions répondues : 1 sur 4');
+    expect(nameOf(allByRole(nav, 'button')[0]!)).to.contain('Questions répondues : 1 sur 4');
     await click(buttons[2]!);
     await settle(el);
-    expect($(el, 'section.top h3').textContent).to.match(/partenariat/i);
-    expect(focused(el)).to.equal($(el, 'section.top h3'));
-    await click($$(el, '.stepper button').at(-1)!);
+    const heading = byRole(topSections(el)[0]!, 'heading', { level: 3 });
+    expect(nameOf(heading)).to.match(/partenariat/i);
+    expect(focused(el)).to.equal(heading);
+    await click(byRole(el, 'button', { name: 'Section suivante' }));
     await settle(el);
-    expect($(el, 'section.top h3').textContent).to.match(/enfants/i);
+    expect(nameOf(topSections(el)[0]!)).to.match(/enfants/i);
     await expectAccessible(el);
   });
 
   it('an error-summary link opens the section of the field and focuses it', async () => {
     const el = await make(html`<boussole-pin-grid layout="sections"></boussole-pin-grid>`);
-    await click($(el, '[part="submit"]'));
+    await click(submitButton(el));
     await settle(el);
-    const link = $$<HTMLAnchorElement>(el, '[part="error-summary"] a').find((a) => a.getAttribute('href')!.includes('pin.structures'))!;
+    const links = allByRole(errorSummary(el)!, 'link');
+    // The first statement of the last theme, "Structures de soutien".
+    const link = links.find((a) => /^La direction s'engage/.test(nameOf(a)))!;
     await click(link);
     await settle(el);
-    expect($(el, 'section.top h3').textContent).to.match(/structures/i);
+    expect(nameOf(topSections(el)[0]!)).to.match(/structures/i);
     expect(focused(el)?.id).to.equal(link.getAttribute('href')!.slice(1));
+    expect(nameOf(focused(el)!)).to.equal('Implanté');
   });
 });
 
@@ -188,8 +230,8 @@ describe('bad attributes and values get a clear answer and lose nothing', () => 
     const el = host.querySelector<BoussoleForm>('boussole-pin-grid')!;
     await settle(el);
     expect(errors).to.deep.equal(['invalid-layout']);
-    expect($(el, '[part="error-box"]').textContent).to.contain('« grid »');
-    expect($$(el, 'section.top').length).to.equal(6);
+    expect(errorBoxes(el)[0]!.textContent).to.contain('« grid »');
+    expect(topSections(el).length).to.equal(6);
   });
 
   it('an unsupported language: French, with a message', async () => {
@@ -200,7 +242,7 @@ describe('bad attributes and values get a clear answer and lose nothing', () => 
     const el = host.querySelector<BoussoleForm>('boussole-pin-grid')!;
     await settle(el);
     expect(errors).to.deep.equal(['unsupported-locale']);
-    expect($(el, '[part="submit"]').textContent!.trim()).to.equal('Soumettre');
+    expect(submitButton(el).textContent!.trim()).to.equal('Soumettre');
   });
 
   it('an unknown age band: message, and the band can still be chosen', async () => {
@@ -211,29 +253,29 @@ describe('bad attributes and values get a clear answer and lose nothing', () => 
     const el = host.querySelector<BoussoleForm>('boussole-needs-grid')!;
     await settle(el);
     expect(errors).to.deep.equal(['unknown-age-band']);
-    expect($(el, '[part="error-box"]').textContent).to.contain('y99');
-    expect(byId<HTMLSelectElement>(el, 'c-ageBand').value).to.equal('');
+    expect(errorBoxes(el)[0]!.textContent).to.contain('y99');
+    expect(field<HTMLSelectElement>(el, /^Tranche d’âge/).value).to.equal('');
   });
 
   it('a corrupt saved value: message, boussole-error, and the answers typed are kept', async () => {
     const el = await form();
-    await choose(el, 'heard', 'agree');
+    await choose(el, HEARD, 'D’accord');
     const error = oneEvent(el, 'boussole-error') as Promise<BoussoleErrorEvent>;
     el.value = '{"instrument": {"id": "demo-suivi"';
     const { detail } = await error;
     await settle(el);
     expect(detail.code).to.equal('unreadable-value');
-    expect($(el, '[part="error-box"]').textContent).to.contain('conservées');
+    expect(errorBoxes(el)[0]!.textContent).to.contain('conservées');
     expect(el.value!.answers.heard).to.deep.equal({ value: 'agree' });
-    expect($<HTMLInputElement>(el, 'input[name="heard"][value="agree"]').checked).to.equal(true);
-    await click($(el, '[part="error-box"] button'));
+    expect(radio(el, HEARD, 'D’accord').checked).to.equal(true);
+    await click(byRole(errorBoxes(el)[0]!, 'button', { name: 'Fermer ce message' }));
     await settle(el);
-    expect(root(el).querySelector('[part="error-box"]')).to.equal(null);
+    expect(errorBoxes(el)).to.deep.equal([]);
   });
 
   it('a result of another version: version-mismatch, answers kept', async () => {
     const el = await form();
-    await choose(el, 'heard', 'agree');
+    await choose(el, HEARD, 'D’accord');
     const other = { ...el.value!, instrument: { id: 'demo-suivi', version: '0.9.0' } };
     const error = oneEvent(el, 'boussole-error') as Promise<BoussoleErrorEvent>;
     el.value = other;
@@ -245,20 +287,20 @@ describe('bad attributes and values get a clear answer and lose nothing', () => 
     const engine = createEngine(demoInstrument);
     engine.setAnswer('heard', 'mixed');
     const el = await make(html`<boussole-form .instrument=${demoInstrument} value=${JSON.stringify(engine.toResult())}></boussole-form>`);
-    expect($<HTMLInputElement>(el, 'input[name="heard"][value="mixed"]').checked).to.equal(true);
+    expect(radio(el, HEARD, 'Plus ou moins').checked).to.equal(true);
   });
 });
 
 describe('languages', () => {
   it('follows the nearest ancestor’s lang, and the page’s when it changes', async () => {
     const el = await make(html`<section lang="en-CA"><boussole-pin-grid></boussole-pin-grid></section>`);
-    expect($(el, '[part="submit"]').textContent!.trim()).to.equal('Submit');
+    expect(submitButton(el).textContent!.trim()).to.equal('Submit');
     const plain = await make(html`<boussole-pin-grid></boussole-pin-grid>`);
     const before = document.documentElement.lang;
     document.documentElement.lang = 'en';
     await new Promise((r) => setTimeout(r, 0));
     await settle(plain);
-    expect($(plain, '[part="submit"]').textContent!.trim()).to.equal('Submit');
+    expect(submitButton(plain).textContent!.trim()).to.equal('Submit');
     document.documentElement.lang = before;
   });
 
@@ -269,8 +311,9 @@ describe('languages', () => {
     const [fr, en] = [...host.querySelectorAll<BoussoleForm>('boussole-pin-grid')];
     await settle(fr!);
     await settle(en!);
-    expect($(fr!, '[part="submit"]').textContent!.trim()).to.equal('Soumettre');
-    expect($(en!, '[part="submit"]').textContent!.trim()).to.equal('Submit');
-    expect($(en!, 'fieldset.item .option span').textContent).to.equal('Implemented');
+    expect(submitButton(fr!).textContent!.trim()).to.equal('Soumettre');
+    expect(submitButton(en!).textContent!.trim()).to.equal('Submit');
+    expect(nameOf(allByRole(en!, 'radio')[0]!)).to.equal('Implemented');
+    expect(queryByRole(en!, 'button', { name: 'Soumettre' })).to.equal(null);
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import * as library from '../../src/index.js';
+import { errorSummary, submitButton } from './helpers.js';
 
 describe('registration', () => {
   it('importing the library defines no tag', () => {
@@ -16,10 +17,10 @@ describe('registration', () => {
     for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid'])
       expect(customElements.get(tag), tag).to.not.equal(undefined);
     await (early as library.BoussoleForm).updateComplete;
-    expect(early.shadowRoot!.querySelector('[part="submit"]')!.textContent!.trim()).to.equal('Submit');
+    expect(submitButton(early).textContent!.trim()).to.equal('Submit');
     early.setAttribute('lang', 'fr');
     await (early as library.BoussoleForm).updateComplete;
-    expect(early.shadowRoot!.querySelector('[part="submit"]')!.textContent!.trim()).to.equal('Soumettre');
+    expect(submitButton(early).textContent!.trim()).to.equal('Soumettre');
     early.remove();
   });
 });
@@ -78,7 +79,7 @@ describe('embedding details', () => {
     await el.updateComplete;
     expect(submitted).to.equal(0);
     expect(invalid).to.be.greaterThan(0);
-    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part="error-summary"]'));
+    expect(el.shadowRoot!.activeElement).to.equal(errorSummary(el));
     form.remove();
   });
 });
