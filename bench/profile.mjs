@@ -12,8 +12,9 @@
 //                                           stylesheet (clicks update one counter, as the baseline's
 //                                           do), and the raw baseline markup with the stylesheet
 //   node bench/profile.mjs phases gen-280   the first update's phases, timed in the page by wrapping the
-//                                           element's methods: willUpdate (instrument validation, engine),
-//                                           render() (template values), lit-html's commit (DOM), updated()
+//                                           element's and its controllers' methods: willUpdate (instrument
+//                                           validation, engine), the read model, render() (template values),
+//                                           lit-html's commit (DOM), the form value and validity
 //   node bench/profile.mjs bytes            gzipped bytes of the bundle and of each element graph by
 //                                           package and by source file (through the source maps)
 // Cases: pin-grid, needs-grid, ces, gen-280, gen-1000 (bench/fixtures.mjs); `raw-<case>` profiles the
@@ -21,32 +22,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { TraceMap, decodedMappings, originalPositionFor } from '@jridgewell/trace-mapping';
-import { chromium } from 'playwright';
-import { CHROME_ARGS, ensureChrome } from '../scripts/lib/chrome.mjs';
 import { CASES, generatedInstrument, skeletonOf } from './fixtures.mjs';
-import { serve } from './serve.mjs';
+import { gzipped as gz, median as med, openBrowser as open } from './lib.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const [what = 'render', caseKey = 'gen-280', countArg] = process.argv.slice(2);
-const gz = (text) => gzipSync(text, { level: 9 }).length;
 const pad = (s, n) => String(s).padEnd(n);
 const num = (n, w = 8, d = 1) => n.toFixed(d).padStart(w);
-const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
 
-/** Serves the project on 127.0.0.1 and opens headless Chromium with one 1280×900 context; `close()` ends all three. */
-async function openBrowser() {
-  const server = await serve(root);
-  const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const close = async () => {
-    await context.close();
-    await browser.close();
-    await server.close();
-  };
-  return { server, browser, context, close };
-}
+const openBrowser = () => open(root);
 
 // ——— bytes ———
 
@@ -467,17 +452,21 @@ async function phases() {
             }
           };
         };
+        // The controllers' classes are not exported by the bundle: reach their prototypes through an element.
+        const probe = document.createElement('boussole-form');
+        const of = (name) => Object.getPrototypeOf(probe[name]);
         wrap(form, 'willUpdate');
-        wrap(form, 'loadInstrument', 'willUpdate: loadInstrument (parse + engine)');
+        wrap(of('record'), 'load', 'willUpdate: load the instrument (parse + engine)');
         wrap(form, 'render', 'render(): template values');
         wrap(proto, 'update', 'update(): render() + lit-html commit');
+        wrap(of('readModel'), 'build', 'render(): read model (issues, summaries, views)');
+        wrap(of('association'), 'hostUpdated', 'updated: form value and validity');
         wrap(form, 'updated');
-        wrap(form, 'view', 'render(): view() (issues, summaries)');
         const t0 = performance.now();
         const r = await h.renderElement({ tag, attributes, instrument });
         spent['lit-html commit (DOM)'] = spent['update(): render() + lit-html commit'] - spent['render(): template values'];
         spent['total to painted'] = r.ms;
-        spent['outside the update (style, layout, paint, GC…)'] = r.ms - Object.entries(spent).filter(([k]) => ['willUpdate', 'update(): render() + lit-html commit', 'updated'].includes(k)).reduce((s, [, v]) => s + v, 0);
+        spent['outside the update (style, layout, paint, GC…)'] = r.ms - Object.entries(spent).filter(([k]) => ['willUpdate', 'update(): render() + lit-html commit', 'updated: form value and validity', 'updated'].includes(k)).reduce((s, [, v]) => s + v, 0);
         return spent;
       }, { tag: c.tag, attributes, instrument });
       await page.close();

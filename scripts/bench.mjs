@@ -16,16 +16,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { rollup } from 'rollup';
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { chromium } from 'playwright';
 import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench/fixtures.mjs';
-import { serve } from '../bench/serve.mjs';
+import { gzipped, median, openBrowser } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
 
@@ -108,7 +106,6 @@ for (const file of distOutputs)
 
 // ——— bytes ———
 
-const gzipped = (code) => gzipSync(code, { level: 9 }).length;
 const bundleBytes = gzipped(readFileSync(at('dist/boussole.bundle.js')));
 
 /**
@@ -156,26 +153,15 @@ await esbuild({
 
 // ——— the page server: 127.0.0.1, dist/ and bench/ only ———
 
-const server = await serve(root);
-const origin = server.origin;
-
-// ——— the browser ———
-
-const browser = await chromium.launch({ executablePath: chromePath, args: CHROME_ARGS, headless: true });
-const chromiumVersion = browser.version();
 // One context for the whole run (shared HTTP and code caches, as for a returning visitor); a new page
 // per sample. Any request that leaves the local server fails the run.
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+const { server, browser, context, close } = await openBrowser(root, { executablePath: chromePath });
+const origin = server.origin;
+const chromiumVersion = browser.version();
 const external = [];
 context.on('request', (request) => {
   if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
 });
-
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** Opens a fresh page, runs `fn(arg)` in it (a function serialised by Playwright), closes it. */
 async function inPage(path, fn, arg) {
@@ -271,9 +257,7 @@ try {
 } catch (error) {
   failed = error;
 } finally {
-  await context.close();
-  await browser.close();
-  await server.close();
+  await close();
 }
 if (failed) {
   console.error(`\nThe benchmark could not run: ${failed.message}`);

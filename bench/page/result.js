@@ -3,56 +3,13 @@
 // its own bundler gets), with lit, @lit/localize and zod resolved from node_modules (production
 // builds). It registers the three bundled elements from that build, so the page holds nothing but this module.
 import { BoussoleCes, BoussoleNeedsGrid, BoussolePinGrid, createEngine, parseInstrument, parseResult } from '../../dist/index.js';
+import { fillAll } from '../../tests/support/fill.ts';
+import { median } from '../stats.mjs';
 
 for (const [tag, element] of [['boussole-ces', BoussoleCes], ['boussole-needs-grid', BoussoleNeedsGrid], ['boussole-pin-grid', BoussolePinGrid]])
   if (!customElements.get(tag)) customElements.define(tag, element);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A valid answer for any item type: the first non-"missing" option, yes, a number, a date, some text. */
-function answerFor(engine, item) {
-  switch (item.type) {
-    case 'single-choice':
-    case 'multiple-choice': {
-      const code = engine.model.scale.get(item.scale).options.find((o) => !o.missing).code;
-      return item.type === 'single-choice' ? code : [code];
-    }
-    case 'yes-no':
-      return 'yes';
-    case 'number':
-      return item.min ?? 1;
-    case 'date':
-      return item.min ?? '2026-01-15';
-    default:
-      return 'Réponse';
-  }
-}
-
-/** Fills every visible item and every required session field through the public engine API. */
-function fill(engine, ageBand) {
-  const spec = engine.instrument.session;
-  if (ageBand) engine.setAgeBand(ageBand);
-  if (spec?.date) engine.setSession({ date: '2026-03-01' });
-  if (spec?.subject) engine.setSession({ subjectId: 'ENF-0001' });
-  if (spec?.territory) engine.setSession({ territory: 'RLS' });
-  if (spec?.participants) {
-    const role = spec.participants.roles?.[0]?.id ?? 'Intervenante';
-    engine.addParticipant({ name: 'Lou', organisation: 'CLSC', role });
-  }
-  // Answers can reveal items (conditions): repeat until nothing visible is left unanswered.
-  for (let pass = 0; pass < 5; pass++)
-    for (const item of engine.model.items) {
-      if (!engine.isVisible(item.id) || engine.answer(item.id)) continue;
-      if (item.perspectives) for (const p of item.perspectives) engine.setAnswer(item.id, answerFor(engine, item), { perspective: p });
-      else engine.setAnswer(item.id, answerFor(engine, item));
-    }
-}
-
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /**
  * Times `el.value` (the engine's toResult, deep copy included) + `el.checkValidity()` (the engine's
@@ -65,7 +22,7 @@ export async function timeResult({ tag, instrument, ageBand, repeats }) {
   const parsed = parseInstrument(instrument);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
   const engine = createEngine(parsed.value);
-  fill(engine, ageBand);
+  fillAll(engine, { ageBand });
   const issues = engine.validate();
   if (issues.length) throw new Error(`the filled result is not complete: ${JSON.stringify(issues.slice(0, 3))}`);
   const text = engine.model.items.find((i) => engine.isVisible(i.id) && !i.perspectives && (i.type === 'long-text' || i.type === 'short-text'));
