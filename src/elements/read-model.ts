@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/create-engine.js';
+import type { Engine, EngineChange } from '../engine/create-engine.js';
 import { topSectionOf, type Model } from '../engine/model.js';
 import type { Issue } from '../engine/validation.js';
 import type { Locale } from '../schema/enums.js';
@@ -18,7 +18,7 @@ import { fieldName, issueMessage } from '../localize/messages.js';
 /** What the engine offers to read; the builder never calls a command. */
 export type EngineReader = Pick<
   Engine,
-  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries'
+  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'subscribe'
 >;
 
 /** Shared by every view of one build; a new object when the language, review mode or disabled state change. */
@@ -196,9 +196,18 @@ const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length 
 
 /**
  * Builds the read model, reusing every view of the previous build that did not change. One builder
- * per element; it starts over when the instrument changes.
+ * per element; it starts over when the instrument changes. It listens to the engine it reads: a
+ * top-level section that no change since the last build can reach (an answer inside it that no
+ * condition reads, its action plans) and whose messages are the same is reused without being walked.
  */
 export class ReadModelBuilder {
+  private engine?: EngineReader;
+  private unsubscribe?: () => void;
+  /** Top-level sections a change may have reached since the last build; `all` for any. */
+  private reached = new Set<string>();
+  private reachedAll = true;
+  /** Per top-level section, the shown messages of its fields, as text (what the last build showed). */
+  private sectionMessages = new Map<string, string>();
   private model?: Model;
   private ctx?: FormContext;
   private header?: HeaderView;
@@ -216,12 +225,25 @@ export class ReadModelBuilder {
     const { engine } = input;
     const model = engine.model;
     if (model !== this.model) this.forget(model);
+    if (engine !== this.engine) this.watch(engine);
+    const before = this.ctx;
     const ctx = this.context(input);
     const summaries = engine.summaries();
     const messages = this.messagesOf(input, model);
     const disagreements = new Set(summaries.disagreements);
     const section = (s: Section, top: boolean): SectionView => this.section(engine, ctx, summaries, messages, disagreements, s, top);
-    const sections = engine.instrument.sections.filter((s) => engine.isVisible(s.id)).map((s) => section(s, true));
+    const messagesIn = this.messagesBySection(input.shown, model);
+    const all = this.reachedAll || ctx !== before;
+    const sections = engine.instrument.sections
+      .filter((s) => engine.isVisible(s.id))
+      .map((s) => {
+        const kept = this.sectionViews.get(s.id);
+        const same = !all && kept !== undefined && !this.reached.has(s.id) && (messagesIn.get(s.id) ?? '') === (this.sectionMessages.get(s.id) ?? '');
+        return same ? kept : section(s, true);
+      });
+    this.reached = new Set();
+    this.reachedAll = false;
+    this.sectionMessages = messagesIn;
     const current = Math.max(0, Math.min(input.current, sections.length - 1));
     const invalidSections = new Set<string>();
     for (const issue of input.shown) {
@@ -246,8 +268,34 @@ export class ReadModelBuilder {
     };
   }
 
+  /** Follows what changes in the engine now read. */
+  private watch(engine: EngineReader): void {
+    this.unsubscribe?.();
+    this.engine = engine;
+    this.reachedAll = true;
+    this.unsubscribe = engine.subscribe((change) => this.note(engine.model, change));
+  }
+
+  /** Which top-level sections a change of the engine can reach. */
+  private note(model: Model, change: EngineChange): void {
+    if (change.type === 'answer' && !model.conditionSources.has(change.itemId)) this.reached.add(topSectionOf(model, change.itemId));
+    else if (change.type === 'plan') this.reached.add(topSectionOf(model, change.sectionId));
+    else if (change.type === 'answer' || change.type === 'age-band' || change.type === 'load') this.reachedAll = true;
+  }
+
+  /** The shown messages of each top-level section's fields, as one text per section. */
+  private messagesBySection(shown: readonly Issue[], model: Model): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const issue of shown) {
+      const top = topSectionOfField(model, issue.field);
+      if (top !== undefined) out.set(top, `${out.get(top) ?? ''}${encodeKey(issue.field)}\u0000${issue.code}\u0000${JSON.stringify(issue.params ?? {})}\u0000`);
+    }
+    return out;
+  }
+
   private forget(model: Model): void {
     this.model = model;
+    this.reachedAll = true;
     this.ctx = undefined;
     this.header = undefined;
     this.session = undefined;
