@@ -5,8 +5,9 @@ import type { Locale } from '../schema/enums.js';
 import type { AgeBand, Item, Section, SessionSpec, TallyRule } from '../schema/instrument.js';
 import { encodeKey, itemOf, planOf, type FieldRef } from '../schema/keys.js';
 import type { ActionPlan, Answer, Progress, SessionData, Summaries, TallyEntry } from '../schema/result.js';
-import { tx } from '../localize/format.js';
-import { fieldName, issueMessage } from '../localize/messages.js';
+import { formatNumber, tx } from '../localize/format.js';
+import { fieldName, issueMessage, type FieldPlaces } from '../localize/messages.js';
+import { msg, str } from '@lit/localize';
 
 /**
  * The read model: everything the parts render, as plain read-only data built from the engine and the
@@ -123,13 +124,31 @@ export interface SummaryView {
   readonly kept: number;
 }
 
-/** An entry of the error summary. */
+/** An entry of the error summary: a link to a field, and what it says. */
 export interface ErrorEntry {
+  /** The field the link goes to (for a group, its first problem). */
   readonly field: FieldRef;
-  /** The field's name, with the voice for a perspective. */
-  readonly label: string;
-  readonly message: string;
+  /** The link's text: the field and its problem, or the group and how many problems it has. */
+  readonly text: string;
+  /** For a group: its first problem, in words. */
+  readonly detail?: string;
 }
+
+/**
+ * The error summary after a failed submit. With few problems, one link per problem (the GOV.UK
+ * pattern); with more, one link per part of the form (a top-level section, the meeting, the age
+ * band) to its first problem, with their count: a long list would push its own heading off the
+ * screen and be read in full, while each field still shows its own message.
+ */
+export interface ErrorSummaryView {
+  /** How many problems in all. */
+  readonly count: number;
+  readonly grouped: boolean;
+  readonly entries: readonly ErrorEntry[];
+}
+
+/** Up to this many problems, the summary lists each one. */
+export const ERROR_SUMMARY_MAX_LINKS = 5;
 
 /** A section in the navigator of `layout="sections"`. */
 export interface NavEntry {
@@ -151,8 +170,8 @@ export interface FormView {
   readonly current: number;
   readonly nav: readonly NavEntry[];
   readonly summary: SummaryView;
-  /** The error summary: every issue, once a submit was tried. */
-  readonly errors: readonly ErrorEntry[];
+  /** The error summary, once a submit was tried and while problems remain. */
+  readonly errors: ErrorSummaryView | undefined;
 }
 
 export interface BuildInput {
@@ -176,9 +195,23 @@ export function topSectionOfField(model: Model, field: FieldRef): string | undef
   return id !== undefined && model.parent.has(id) ? topSectionOf(model, id) : undefined;
 }
 
+/** Where each participant, objective and action stands in its list, as the form numbers them. */
+export function placesOf(engine: Pick<EngineReader, 'session' | 'actionPlan'>): FieldPlaces {
+  const at = <T extends { id: string }>(list: readonly T[] | undefined, id: string) => {
+    const i = list?.findIndex((x) => x.id === id) ?? -1;
+    return i >= 0 ? i + 1 : undefined;
+  };
+  const objectives = (sectionId: string) => engine.actionPlan(sectionId).objectives;
+  return {
+    participant: (id) => at(engine.session.participants, id),
+    objective: (sectionId, id) => at(objectives(sectionId), id),
+    action: (sectionId, objectiveId, id) => at(objectives(sectionId).find((o) => o.id === objectiveId)?.actions, id),
+  };
+}
+
 /** The name of a field as a person reads it, with the voice for a perspective (in the current msg() locale). */
-export function fieldLabel(field: FieldRef, model: Model, locale: Locale): string {
-  const name = fieldName(field, model, locale);
+export function fieldLabel(field: FieldRef, model: Model, locale: Locale, places?: FieldPlaces): string {
+  const name = fieldName(field, model, locale, places);
   const voice = field.kind === 'voice' ? tx(model.perspective.get(field.perspective)?.label, locale) : '';
   return voice ? `${name} (${voice})` : name;
 }
@@ -264,7 +297,7 @@ export class ReadModelBuilder {
         invalid: invalidSections.has(v.section.id),
       })),
       summary: this.summary(engine, ctx, summaries),
-      errors: input.submitted ? input.shown.map((issue) => this.errorEntry(ctx, issue)) : [],
+      errors: input.submitted && input.shown.length ? errorSummaryOf(ctx, input.shown, placesOf(engine)) : undefined,
     };
   }
 
@@ -471,9 +504,31 @@ export class ReadModelBuilder {
     };
   }
 
-  private errorEntry(ctx: FormContext, issue: Issue): ErrorEntry {
-    return { field: issue.field, label: fieldLabel(issue.field, ctx.model, ctx.locale), message: issueMessage(issue, ctx.model, ctx.locale) };
+}
+
+/** The error summary's entries, one per problem or one per part of the form (see ErrorSummaryView). */
+function errorSummaryOf(ctx: FormContext, shown: readonly Issue[], places: FieldPlaces): ErrorSummaryView {
+  const { model, locale } = ctx;
+  const problem = (issue: Issue) => `${fieldLabel(issue.field, model, locale, places)} — ${issueMessage(issue, model, locale)}`;
+  if (shown.length <= ERROR_SUMMARY_MAX_LINKS)
+    return { count: shown.length, grouped: false, entries: shown.map((issue) => ({ field: issue.field, text: problem(issue) })) };
+  const groups = new Map<string, Issue[]>();
+  for (const issue of shown) {
+    const top = topSectionOfField(model, issue.field);
+    const key = top ?? (issue.field.kind === 'age-band' ? 'age-band' : 'session');
+    groups.set(key, [...(groups.get(key) ?? []), issue]);
   }
+  const entries = [...groups].map(([key, issues]): ErrorEntry => {
+    const title =
+      key === 'session'
+        ? msg('La rencontre', { id: 'session.legend' })
+        : key === 'age-band'
+          ? msg('Tranche d’âge', { id: 'field.age-band' })
+          : tx(model.section.get(key)?.title, locale);
+    const count = issues.length === 1 ? msg('1 problème', { id: 'error-summary.one' }) : msg(str`${formatNumber(issues.length, locale)} problèmes`, { id: 'error-summary.many' });
+    return { field: issues[0]!.field, text: `${title} — ${count}`, detail: problem(issues[0]!) };
+  });
+  return { count: shown.length, grouped: true, entries };
 }
 
 function sameEntry(a: TallyEntry, b: TallyEntry): boolean {

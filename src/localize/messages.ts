@@ -69,11 +69,17 @@ export function issueMessage(issue: Issue, model: Model, locale: Locale): string
         ? msg('Inscrivez un nombre, par exemple 3 ou 2,5.', { id: 'issue.not-a-number' })
         : msg('Cette réponse n’a pas la forme attendue.', { id: 'issue.invalid-value' });
     case 'too-few':
-      return issue.field.kind === 'participants'
-        ? msg(str`Ajoutez au moins ${num(p.min, locale)} participant(s).`, { id: 'issue.too-few-participants' })
+      if (issue.field.kind === 'participants')
+        return p.min === 1
+          ? msg('Ajoutez au moins un participant.', { id: 'issue.too-few-participants-one' })
+          : msg(str`Ajoutez au moins ${num(p.min, locale)} participants.`, { id: 'issue.too-few-participants' });
+      return p.min === 1
+        ? msg('Choisissez au moins une réponse.', { id: 'issue.too-few-one' })
         : msg(str`Choisissez au moins ${num(p.min, locale)} réponses.`, { id: 'issue.too-few' });
     case 'too-many':
-      return msg(str`Choisissez au plus ${num(p.max, locale)} réponses.`, { id: 'issue.too-many' });
+      return p.max === 1
+        ? msg('Choisissez une seule réponse.', { id: 'issue.too-many-one' })
+        : msg(str`Choisissez au plus ${num(p.max, locale)} réponses.`, { id: 'issue.too-many' });
     case 'too-long':
       return msg(str`Écrivez au plus ${num(p.max, locale)} caractères (vous en avez ${num(p.length, locale)}).`, {
         id: 'issue.too-long',
@@ -93,8 +99,16 @@ export function issueMessage(issue: Issue, model: Model, locale: Locale): string
   }
 }
 
-/** The name of the field an issue is about, for the error summary. */
-export function fieldName(field: FieldRef, model: Model, locale: Locale): string {
+/** Where a participant, objective or action stands in its list (1-based), to name it as the form numbers it. */
+export interface FieldPlaces {
+  participant?(participantId: string): number | undefined;
+  objective?(sectionId: string, objectiveId: string): number | undefined;
+  action?(sectionId: string, objectiveId: string, actionId: string): number | undefined;
+}
+
+/** The name of the field an issue is about, for the error summary: the question, or the row and the field. */
+export function fieldName(field: FieldRef, model: Model, locale: Locale, places: FieldPlaces = {}): string {
+  const n = (value: number | undefined) => (value === undefined ? '?' : num(value, locale));
   switch (field.kind) {
     case 'item':
     case 'voice':
@@ -109,14 +123,42 @@ export function fieldName(field: FieldRef, model: Model, locale: Locale): string
           ? msg('Identifiant pseudonyme', { id: 'field.subject' })
           : msg('Unité territoriale', { id: 'field.territory' });
     case 'participants':
-    case 'participant':
       return msg('Participants', { id: 'field.participants' });
+    case 'participant': {
+      const row = msg(str`Participant ${n(places.participant?.(field.participantId))}`, { id: 'participants.row' });
+      return field.field ? `${row} — ${participantFieldName(field.field)}` : row;
+    }
     case 'plan':
     case 'objective':
-    case 'action':
-      return msg(str`Plan d’action — ${tx(model.section.get(field.sectionId)?.title, locale)}`, { id: 'field.plan' });
+    case 'action': {
+      const plan = msg(str`Plan d’action — ${tx(model.section.get(field.sectionId)?.title, locale)}`, { id: 'field.plan' });
+      if (field.kind === 'plan') return plan;
+      const objective = msg(str`Objectif ${n(places.objective?.(field.sectionId, field.objectiveId))}`, { id: 'plan.objective' });
+      if (field.kind === 'objective') return `${plan} — ${objective}`;
+      const action = msg(str`Action ${n(places.action?.(field.sectionId, field.objectiveId, field.actionId))}`, { id: 'plan.action' });
+      return `${plan} — ${objective}, ${action.toLocaleLowerCase(locale === 'fr' ? 'fr-CA' : 'en-CA')}${field.field ? ` — ${actionFieldName(field.field)}` : ''}`;
+    }
   }
 }
+
+/** The label of a participant's field. */
+export const participantFieldName = (field: 'name' | 'organisation' | 'role' | 'parentPartner'): string =>
+  ({
+    name: msg('Nom', { id: 'participants.name' }),
+    organisation: msg('Organisation', { id: 'participants.organisation' }),
+    role: msg('Rôle', { id: 'participants.role' }),
+    parentPartner: msg('Parent-partenaire', { id: 'participants.parent-partner' }),
+  })[field];
+
+/** The label of an action's field. */
+export const actionFieldName = (field: 'what' | 'who' | 'due' | 'review' | 'status'): string =>
+  ({
+    what: msg('Quoi', { id: 'plan.what' }),
+    who: msg('Qui', { id: 'plan.who' }),
+    due: msg('Échéance', { id: 'plan.due' }),
+    review: msg('Date de révision', { id: 'plan.review' }),
+    status: msg('Statut', { id: 'plan.status' }),
+  })[field];
 
 export const actionStatusLabel = (status: ActionStatus): string =>
   ({
@@ -138,9 +180,11 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
   const s = (key: string) => String(params[key] ?? '');
   switch (code) {
     case 'invalid-instrument':
-      return msg(str`La définition de ce questionnaire n’est pas valide (${num(params.count ?? 1, locale)} problème(s)); il ne peut pas être affiché.`, {
-        id: 'error.invalid-instrument',
-      });
+      return params.count === 1 || params.count === undefined
+        ? msg('La définition de ce questionnaire n’est pas valide (1 problème); il ne peut pas être affiché.', { id: 'error.invalid-instrument-one' })
+        : msg(str`La définition de ce questionnaire n’est pas valide (${num(params.count, locale)} problèmes); il ne peut pas être affiché.`, {
+            id: 'error.invalid-instrument',
+          });
     case 'unreadable-value':
       return msg('Les réponses fournies n’ont pas pu être lues; elles ne correspondent pas au format attendu.', {
         id: 'error.unreadable-value',

@@ -211,8 +211,8 @@ describe('layout="sections"', () => {
     await click(submitButton(el));
     await settle(el);
     const links = allByRole(errorSummary(el)!, 'link');
-    // The first statement of the last theme, "Structures de soutien".
-    const link = links.find((a) => /^La direction s'engage/.test(nameOf(a)))!;
+    // 27 problems: one link per part of the form, each to its first problem.
+    const link = links.find((a) => /^Structures de soutien \(dimension transversale\) — 4 problèmes$/.test(nameOf(a)))!;
     await click(link);
     await settle(el);
     expect(nameOf(topSections(el)[0]!)).to.match(/structures/i);

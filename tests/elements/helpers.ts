@@ -40,10 +40,9 @@ export const settle = async (el: BoussoleForm): Promise<void> => {
 /** The Submit button, by its name in either language. */
 export const submitButton = (el: Element): HTMLButtonElement => byRole(el, 'button', { name: /^(Soumettre|Submit)$/ });
 
-/** The error summary, once shown: the box with the heading "Il y a un problème" / "There is a problem". */
+/** The error summary, once shown: the alert titled "Il y a un problème" / "Il y a 3 problèmes" (or in English). */
 export function errorSummary(el: Element): HTMLElement | null {
-  const heading = queryByRole(el, 'heading', { name: /^(Il y a un problème|There is a problem)/ });
-  return heading?.closest<HTMLElement>('[tabindex="-1"]') ?? null;
+  return queryByRole(el, 'alert', { name: /^(Il y a (un|\d+) problèmes?|There (is a problem|are \d+ problems))$/ });
 }
 
 /** The error box (role alert) about bad input from the host. */

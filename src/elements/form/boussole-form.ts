@@ -129,7 +129,7 @@ export class BoussoleForm extends LitElement {
     // The host form's submit or reportValidity() found the element invalid: show every problem, as
     // our own submit does; the summary takes focus when the browser moved focus here.
     onReported: (focused) => {
-      if (!this.validateAndShow(false)) this.focusCtl.requestIfFocused(ERROR_SUMMARY_ID, focused);
+      if (!this.validateAndShow(false)) this.focusCtl.requestIfFocused(ERROR_SUMMARY_ID, focused, 'start');
     },
     onReset: () => {
       this.record.reset();
@@ -293,7 +293,7 @@ export class BoussoleForm extends LitElement {
     if (this.interaction.attemptSubmit()) this.requestUpdate();
     const issues = engine.validate();
     if (issues.length === 0) return true;
-    if (focus) this.focusCtl.request(ERROR_SUMMARY_ID);
+    if (focus) this.focusCtl.request(ERROR_SUMMARY_ID, 'start');
     this.dispatchEvent(new BoussoleInvalidEvent(this.localeCtl.run(() => invalidIssues(engine, this.localeCtl.locale))));
     return false;
   }

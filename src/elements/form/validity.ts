@@ -5,7 +5,7 @@ import { domId } from '../../schema/keys.js';
 import { issueMessage } from '../../localize/messages.js';
 import type { Invalidity } from '../controllers/form-association.js';
 import { invalidIssue, type InvalidIssue } from '../events.js';
-import { fieldLabel } from '../read-model.js';
+import { fieldLabel, placesOf } from '../read-model.js';
 
 /**
  * What the host form is told (call in the element's language): valid, or the first problem with its
@@ -17,7 +17,7 @@ export function invalidityOf(engine: Engine | undefined, root: ShadowRoot, local
   const anchor = (first && root.getElementById(domId('control', first.field))) || root.querySelector<HTMLElement>('[data-action="submit"]') || undefined;
   const message =
     engine && first
-      ? `${fieldLabel(first.field, engine.model, locale)} — ${issueMessage(first, engine.model, locale)}`
+      ? `${fieldLabel(first.field, engine.model, locale, placesOf(engine))} — ${issueMessage(first, engine.model, locale)}`
       : msg('Ce questionnaire ne peut pas être rempli.', { id: 'validity.unavailable' });
   return { flags: first?.code === 'required' ? { valueMissing: true } : { customError: true }, message, anchor };
 }

@@ -4,7 +4,7 @@ import { ACTION_STATUSES } from '../../schema/enums.js';
 import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
 import type { Objective } from '../../schema/result.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
-import { actionStatusLabel } from '../../localize/messages.js';
+import { actionFieldName, actionStatusLabel } from '../../localize/messages.js';
 import type { FormContext, PlanView } from '../read-model.js';
 import { textField } from './field.js';
 
@@ -36,12 +36,12 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
                 return html`<li>
                   <fieldset class="row action">
                     <legend>${msg(str`Action ${an}`, { id: 'plan.action' })}</legend>
-                    ${textField(ctx, messages, at('what'), msg('Quoi', { id: 'plan.what' }), a.what, { required: true })}
-                    ${textField(ctx, messages, at('who'), msg('Qui', { id: 'plan.who' }), a.who)}
-                    ${textField(ctx, messages, at('due'), msg('Échéance', { id: 'plan.due' }), a.due, { type: 'date' })}
-                    ${textField(ctx, messages, at('review'), msg('Date de révision', { id: 'plan.review' }), a.review, { type: 'date' })}
+                    ${textField(ctx, messages, at('what'), actionFieldName('what'), a.what, { required: true })}
+                    ${textField(ctx, messages, at('who'), actionFieldName('who'), a.who)}
+                    ${textField(ctx, messages, at('due'), actionFieldName('due'), a.due, { type: 'date' })}
+                    ${textField(ctx, messages, at('review'), actionFieldName('review'), a.review, { type: 'date' })}
                     <div class="field">
-                      <label for=${domId('control', status)}>${msg('Statut', { id: 'plan.status' })}</label>
+                      <label for=${domId('control', status)}>${actionFieldName('status')}</label>
                       <select id=${domId('control', status)} data-key=${encodeKey(status)} ?disabled=${ctx.disabled}>
                         ${ACTION_STATUSES.map((st) => html`<option value=${st} ?selected=${a.status === st}>${actionStatusLabel(st)}</option>`)}
                       </select>

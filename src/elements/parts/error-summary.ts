@@ -1,25 +1,32 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { domId, encodeKey } from '../../schema/keys.js';
-import type { ErrorEntry } from '../read-model.js';
+import { formatNumber } from '../../localize/format.js';
+import type { FormContext, ErrorSummaryView } from '../read-model.js';
 
 /** The id of the error summary, which takes focus after a failed submit. */
 export const ERROR_SUMMARY_ID = 'error-summary';
 
 /**
- * After a failed submit: a box at the top that takes focus and links to each problem (the GOV.UK
- * Design System pattern). The form moves focus to the control when a link is followed.
+ * After a failed submit: a box at the top (the GOV.UK Design System's error summary: an alert, a
+ * heading, links) that takes focus, its heading scrolled to the top of the screen so it is read
+ * first. Each link moves focus to a field; see ErrorSummaryView for when links are grouped.
  */
-export function renderErrorSummary(errors: readonly ErrorEntry[]): TemplateResult | typeof nothing {
-  if (errors.length === 0) return nothing;
-  return html`<div class="error-summary" id=${ERROR_SUMMARY_ID} part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title">${msg('Il y a un problème', { id: 'error-summary.title' })}</h2>
+export function renderErrorSummary(ctx: FormContext, view: ErrorSummaryView | undefined): TemplateResult | typeof nothing {
+  if (!view) return nothing;
+  const title =
+    view.count === 1
+      ? msg('Il y a un problème', { id: 'error-summary.title' })
+      : msg(str`Il y a ${formatNumber(view.count, ctx.locale)} problèmes`, { id: 'error-summary.title-many' });
+  return html`<div class="error-summary" id=${ERROR_SUMMARY_ID} part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+    <h2 id="error-summary-title">${title}</h2>
+    ${view.grouped ? html`<p>${msg('Chaque lien mène au premier problème de la partie; chaque champ dit le sien.', { id: 'error-summary.grouped' })}</p>` : nothing}
     <ul>
-      ${errors.map(
+      ${view.entries.map(
         (e) => html`<li>
-          <a href=${`#${domId('control', e.field)}`} data-action="focus-issue" data-key=${encodeKey(e.field)}
-            >${msg(str`${e.label} : ${e.message}`, { id: 'error-summary.item' })}</a
-          >
+          <a href=${`#${domId('control', e.field)}`} data-action="focus-issue" data-key=${encodeKey(e.field)}>${e.text}</a>${e.detail
+            ? html`<span class="detail">${e.detail}</span>`
+            : nothing}
         </li>`,
       )}
     </ul>

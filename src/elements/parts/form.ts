@@ -13,7 +13,7 @@ import { renderSummary } from './summary.js';
 export function renderFormBody(view: FormView): TemplateResult {
   const { ctx } = view;
   const shown = view.stepwise ? view.sections.slice(view.current, view.current + 1) : view.sections;
-  return html`${guard([view.header], () => renderHeader(view.header))} ${renderErrorSummary(view.errors)}
+  return html`${guard([view.header], () => renderHeader(view.header))} ${renderErrorSummary(ctx, view.errors)}
     ${view.session ? guard([view.session], () => renderSession(view.session!)) : nothing}
     ${view.ageBand ? guard([view.ageBand], () => renderAgeBand(view.ageBand!)) : nothing}
     ${view.stepwise ? renderNavigator(ctx, view.nav, view.current) : nothing}

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { FieldMode } from '../../schema/enums.js';
 import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
+import { participantFieldName } from '../../localize/messages.js';
 import type { AgeBandView, SessionView } from '../read-model.js';
 import { describedBy, errorLine, helpLine, invalidAttr, requiredMark, textField, type TextFieldOptions } from './field.js';
 
@@ -42,11 +43,11 @@ export function renderSession(view: SessionView): TemplateResult {
               return html`<li>
                 <fieldset class="row" part="participant">
                   <legend>${msg(str`Participant ${n}`, { id: 'participants.row' })}</legend>
-                  ${field(p.name, at('name'), msg('Nom', { id: 'participants.name' }), person.name)}
-                  ${field(p.organisation, at('organisation'), msg('Organisation', { id: 'participants.organisation' }), person.organisation)}
+                  ${field(p.name, at('name'), participantFieldName('name'), person.name)}
+                  ${field(p.organisation, at('organisation'), participantFieldName('organisation'), person.organisation)}
                   ${p.roles && shown(p.role)
                     ? html`<div class="field">
-                        <label for=${domId('control', role)}>${msg('Rôle', { id: 'participants.role' })}${p.role === 'required' ? requiredMark() : nothing}</label>
+                        <label for=${domId('control', role)}>${participantFieldName('role')}${p.role === 'required' ? requiredMark() : nothing}</label>
                         ${errorLine(messages, role)}
                         <select
                           id=${domId('control', role)}
@@ -59,11 +60,11 @@ export function renderSession(view: SessionView): TemplateResult {
                           ${p.roles.map((r) => html`<option value=${r.id} ?selected=${person.role === r.id}>${tx(r.label, ctx.locale)}</option>`)}
                         </select>
                       </div>`
-                    : field(p.role, role, msg('Rôle', { id: 'participants.role' }), person.role)}
+                    : field(p.role, role, participantFieldName('role'), person.role)}
                   ${p.parentPartner
                     ? html`<label class="check"
                         ><input type="checkbox" data-key=${encodeKey(at('parentPartner'))} .checked=${!!person.parentPartner} ?disabled=${ctx.disabled} />
-                        ${msg('Parent-partenaire', { id: 'participants.parent-partner' })}</label
+                        ${participantFieldName('parentPartner')}</label
                       >`
                     : nothing}
                   <button type="button" class="link" data-action="remove-participant" data-key=${encodeKey({ kind: 'participant', participantId: person.id })} ?disabled=${ctx.disabled}>
@@ -99,7 +100,7 @@ function renderSessionReview({ ctx, spec, session: s }: SessionView): TemplateRe
             ${(s.participants ?? []).map((person) => {
               const role = roles ? tx(roles.find((r) => r.id === person.role)?.label, ctx.locale) || person.role : person.role;
               const parts = [person.name, person.organisation, role].filter(Boolean).join(' · ');
-              return html`<li>${parts}${person.parentPartner ? html` — ${msg('Parent-partenaire', { id: 'participants.parent-partner' })}` : nothing}</li>`;
+              return html`<li>${parts}${person.parentPartner ? html` — ${participantFieldName('parentPartner')}` : nothing}</li>`;
             })}
           </ul>`
       : nothing}
