@@ -4,7 +4,7 @@ import type { Issue } from '../engine/validation.js';
 import type { Locale } from '../schema/enums.js';
 import type { AgeBand, Item, Section, SessionSpec, TallyRule } from '../schema/instrument.js';
 import { encodeKey, itemOf, planOf, type FieldRef } from '../schema/keys.js';
-import type { ActionPlan, Answer, Progress, SessionData, Summaries, TallyEntry } from '../schema/result.js';
+import type { ActionPlan, Answer, Participant, Progress, SessionData, Summaries, TallyEntry } from '../schema/result.js';
 import { formatNumber, tx } from '../localize/format.js';
 import { fieldName, issueMessage, type FieldPlaces } from '../localize/messages.js';
 import { msg, str } from '@lit/localize';
@@ -30,6 +30,8 @@ export interface FormContext {
   readonly readonly: boolean;
   /** The host form disabled the element (fieldset disabled): controls are disabled. */
   readonly disabled: boolean;
+  /** The level of the title's heading (the host chooses it); the headings below it follow. */
+  readonly headingLevel: number;
 }
 
 /** Messages of the issues shown now, keyed by `encodeKey(field)`: the fields of one part only. */
@@ -48,6 +50,8 @@ export interface ItemView {
   readonly messages: Messages;
   /** The voices gave different answers. */
   readonly disagreement: boolean;
+  /** The question's number, when the instrument numbers its questions. */
+  readonly number: number | undefined;
 }
 
 /** A tally under a section: counts per level and the status. */
@@ -76,11 +80,20 @@ export interface SectionView {
   readonly plan: PlanView | undefined;
 }
 
+/** A participant just removed, who can be put back. */
+export interface RemovedParticipant {
+  readonly participant: Participant;
+  /** Where it was in the list (0-based). */
+  readonly index: number;
+}
+
 export interface SessionView {
   readonly ctx: FormContext;
   readonly spec: SessionSpec;
   readonly session: SessionData;
   readonly messages: Messages;
+  /** The participant last removed, announced with a way to put it back. */
+  readonly removed: RemovedParticipant | undefined;
 }
 
 export interface AgeBandView {
@@ -122,6 +135,8 @@ export interface SummaryView {
   readonly disagreements: number;
   /** Answers kept but not shown (another band, a hidden or removed question). */
   readonly kept: number;
+  /** The percentage counts required questions only (the instrument's completion basis). */
+  readonly byRequired: boolean;
 }
 
 /** An entry of the error summary: a link to a field, and what it says. */
@@ -130,8 +145,6 @@ export interface ErrorEntry {
   readonly field: FieldRef;
   /** The link's text: the field and its problem, or the group and how many problems it has. */
   readonly text: string;
-  /** For a group: its first problem, in words. */
-  readonly detail?: string;
 }
 
 /**
@@ -172,6 +185,8 @@ export interface FormView {
   readonly summary: SummaryView;
   /** The error summary, once a submit was tried and while problems remain. */
   readonly errors: ErrorSummaryView | undefined;
+  /** When the current answers were last submitted (ISO date-time), until something changes. */
+  readonly submittedAt: string | undefined;
 }
 
 export interface BuildInput {
@@ -183,8 +198,12 @@ export interface BuildInput {
   readonly locale: Locale;
   readonly readonly: boolean;
   readonly disabled: boolean;
+  readonly headingLevel: number;
   readonly stepwise: boolean;
   readonly current: number;
+  /** The participant last removed (see RemovedParticipant). */
+  readonly removed?: RemovedParticipant | undefined;
+  readonly submittedAt?: string | undefined;
 }
 
 const NO_MESSAGES: Messages = new Map();
@@ -286,7 +305,7 @@ export class ReadModelBuilder {
     return {
       ctx,
       header: (this.header = this.header?.ctx === ctx ? this.header : { ctx, hasRequired: !!engine.instrument.session || model.items.some((i) => i.required) }),
-      session: this.sessionView(engine, ctx, messages),
+      session: this.sessionView(engine, ctx, messages, input.removed),
       ageBand: this.ageBandView(engine, ctx, messages),
       sections,
       stepwise: input.stepwise && sections.length > 1,
@@ -298,6 +317,7 @@ export class ReadModelBuilder {
       })),
       summary: this.summary(engine, ctx, summaries),
       errors: input.submitted && input.shown.length ? errorSummaryOf(ctx, input.shown, placesOf(engine)) : undefined,
+      submittedAt: input.submittedAt,
     };
   }
 
@@ -336,10 +356,10 @@ export class ReadModelBuilder {
     for (const memo of [this.messages, this.items, this.sectionViews, this.plans, this.tallyLines, this.progressRows, this.tallyRows]) memo.clear();
   }
 
-  private context({ engine, locale, readonly, disabled }: BuildInput): FormContext {
+  private context({ engine, locale, readonly, disabled, headingLevel }: BuildInput): FormContext {
     const c = this.ctx;
-    if (c && c.model === engine.model && c.locale === locale && c.readonly === readonly && c.disabled === disabled) return c;
-    return (this.ctx = { model: engine.model, locale, readonly, disabled });
+    if (c && c.model === engine.model && c.locale === locale && c.readonly === readonly && c.disabled === disabled && c.headingLevel === headingLevel) return c;
+    return (this.ctx = { model: engine.model, locale, readonly, disabled, headingLevel });
   }
 
   /** The shown messages grouped by the part that shows them; a group keeps its map while its messages stay the same. */
@@ -408,7 +428,8 @@ export class ReadModelBuilder {
     const before = this.items.get(item.id);
     if (before && before.ctx === ctx && before.item === item && before.answer === answer && before.messages === own && before.disagreement === disagreement)
       return before;
-    const view: ItemView = { ctx, item, answer, messages: own, disagreement };
+    const number = engine.instrument.numbering === 'items' ? engine.model.itemNumber.get(item.id) : undefined;
+    const view: ItemView = { ctx, item, answer, messages: own, disagreement, number };
     this.items.set(item.id, view);
     return view;
   }
@@ -441,14 +462,14 @@ export class ReadModelBuilder {
     return view;
   }
 
-  private sessionView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages): SessionView | undefined {
+  private sessionView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages, removed: RemovedParticipant | undefined): SessionView | undefined {
     const spec = engine.instrument.session;
     if (!spec) return undefined;
     const session = engine.session;
     const own = messages('session');
     const b = this.session;
-    if (b && b.ctx === ctx && b.spec === spec && b.session === session && b.messages === own) return b;
-    return (this.session = { ctx, spec, session, messages: own });
+    if (b && b.ctx === ctx && b.spec === spec && b.session === session && b.messages === own && b.removed === removed) return b;
+    return (this.session = { ctx, spec, session, messages: own, removed });
   }
 
   private ageBandView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages): AgeBandView | undefined {
@@ -501,6 +522,7 @@ export class ReadModelBuilder {
       tallies,
       disagreements: summaries.disagreements.length,
       kept: summaries.outOfScope.length + summaries.unknownItems.length,
+      byRequired: model.instrument.summary?.completion === 'required',
     };
   }
 
@@ -526,7 +548,7 @@ function errorSummaryOf(ctx: FormContext, shown: readonly Issue[], places: Field
           ? msg('Tranche d’âge', { id: 'field.age-band' })
           : tx(model.section.get(key)?.title, locale);
     const count = issues.length === 1 ? msg('1 problème', { id: 'error-summary.one' }) : msg(str`${formatNumber(issues.length, locale)} problèmes`, { id: 'error-summary.many' });
-    return { field: issues[0]!.field, text: `${title} — ${count}`, detail: problem(issues[0]!) };
+    return { field: issues[0]!.field, text: `${title} — ${count}` };
   });
   return { count: shown.length, grouped: true, entries };
 }

@@ -229,6 +229,14 @@ export class Engine {
     this.emit({ type: 'session' });
   }
 
+  /** Puts back a participant that was removed, at its place in the list (an undo). */
+  restoreParticipant(participant: Participant, index: number): void {
+    const list = (this.state.session.participants ?? []).filter((p) => p.id !== participant.id);
+    const participants = [...list.slice(0, index), clean({ ...participant }), ...list.slice(index)];
+    this.commit({ session: { ...this.state.session, participants } });
+    this.emit({ type: 'session' });
+  }
+
   // ——— action plans ———
 
   addObjective(sectionId: string, text = ''): string {

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'birth-after-session',
   'unsupported-locale',
   'invalid-layout',
+  'invalid-heading-level',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,8 @@ export interface Model {
   readonly items: readonly Item[];
   readonly sections: readonly Section[];
   readonly item: ReadonlyMap<string, Item>;
+  /** Each item's number in document order (from 1), as shown when the instrument numbers its questions. */
+  readonly itemNumber: ReadonlyMap<string, number>;
   readonly section: ReadonlyMap<string, Section>;
   /** Parent section of every item and section (undefined for top-level sections). */
   readonly parent: ReadonlyMap<string, string | undefined>;
@@ -73,6 +75,7 @@ function buildModel(instrument: Instrument): Model {
     items,
     sections,
     item: new Map(items.map((i) => [i.id, i])),
+    itemNumber: new Map(items.map((i, n) => [i.id, n + 1])),
     section: new Map(sections.map((s) => [s.id, s])),
     parent,
     itemsIn,

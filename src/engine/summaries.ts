@@ -108,7 +108,8 @@ function countActions(plan: ActionPlan | undefined): ActionCount {
   return {
     objectives: plan?.objectives.length ?? 0,
     actions: list.length,
-    open: list.filter((a) => OPEN_ACTION_STATUSES.includes(a.status)).length,
+    // An action that does not say what it is yet is not work to follow up.
+    open: list.filter((a) => OPEN_ACTION_STATUSES.includes(a.status) && a.what.trim() !== '').length,
   };
 }
 

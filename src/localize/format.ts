@@ -25,3 +25,12 @@ export function formatDate(iso: string, locale: Locale): string {
   if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeZone: 'UTC' })));
   return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** An instant (ISO date-time) in words, in the browser's time zone: "12 mars 2026 à 14 h 02". */
+export function formatDateTime(iso: string, locale: Locale): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'long', timeStyle: 'short' })));
+  return format.format(new Date(iso));
+}

@@ -211,6 +211,8 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
       return msg(str`La langue « ${s('lang')} » n’est pas offerte; le formulaire est affiché en français.`, {
         id: 'error.unsupported-locale',
       });
+    case 'invalid-heading-level':
+      return msg(str`Le niveau de titre « ${s('value')} » n’existe pas (de 1 à 6); le niveau 2 est utilisé.`, { id: 'error.invalid-heading-level' });
     case 'invalid-layout':
       return msg(str`La mise en page « ${s('layout')} » n’existe pas; toutes les sections sont affichées.`, {
         id: 'error.invalid-layout',

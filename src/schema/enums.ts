@@ -47,6 +47,9 @@ export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'dropped'] as 
 /** Statuses of an action that still needs work. */
 export const OPEN_ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in-progress'];
 
+/** How questions are numbered: not at all, or in document order across the instrument (1, 2, 3…). */
+export const NUMBERINGS = ['none', 'items'] as const;
+
 /** What a progress percentage counts: every visible item, or only the required ones. */
 export const COMPLETION_BASES = ['all', 'required'] as const;
 
@@ -73,5 +76,6 @@ export type ConditionOp = (typeof CONDITION_OPS)[number];
 export type FieldMode = (typeof FIELD_MODES)[number];
 export type ResultStatus = (typeof RESULT_STATUSES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type Numbering = (typeof NUMBERINGS)[number];
 export type CompletionBasis = (typeof COMPLETION_BASES)[number];
 export type IssueCode = (typeof ISSUE_CODES)[number];

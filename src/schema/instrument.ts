@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CONDITION_OPS, COMPLETION_BASES, FIELD_MODES } from './enums.js';
+import { CONDITION_OPS, COMPLETION_BASES, FIELD_MODES, NUMBERINGS } from './enums.js';
 import { AnswerValue, Id, IsoDate, Text } from './common.js';
 import { checkInstrument } from './instrument-checks.js';
 
@@ -218,6 +218,8 @@ export const InstrumentShape = z.strictObject({
   session: z.optional(SessionSpec),
   sections: z.array(Section).check(z.minLength(1)),
   summary: z.optional(SummaryRules),
+  /** `items` numbers every question in document order (a team says "statement 7"); default `none`. */
+  numbering: z.optional(z.enum(NUMBERINGS)),
 });
 
 /** An instrument: the shape plus its cross-references (ids unique, every reference resolves, no visibility cycle). */

@@ -152,7 +152,7 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
   it('offers a comment beside a question', async () => {
     const el = await form();
     const question = group(el, CLEAR).closest('[part~="item"]')?.parentElement ?? el;
-    await click(byRole(question, 'button', { name: 'Commentaire' }));
+    await click(byRole(question, 'button', { name: 'Ajouter un commentaire' }));
     await typeInto(field(el, /^Commentaire — Les décisions sont claires/), 'À revoir avec la famille');
     await settle(el);
     expect(el.value!.answers.clear).to.deep.equal({ comment: 'À revoir avec la famille' });

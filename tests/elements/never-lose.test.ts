@@ -42,7 +42,7 @@ describe('typed data survives host actions that do not ask to replace it', () =>
   });
 
   it('a pre-fill script applies once: moving the element and re-sending an equal pack keep what the person typed', async () => {
-    const prefill = { instrument: { id: 'pin-grid', version: '1.0.0' }, session: { territory: 'RLS de Limoilou' }, answers: {}, actionPlans: {} };
+    const prefill = { instrument: { id: 'pin-grid', version: pin.version }, session: { territory: 'RLS de Limoilou' }, answers: {}, actionPlans: {} };
     const host = await fixture<HTMLElement>(
       `<div><boussole-pin-grid><script type="application/json" data-boussole="value">${JSON.stringify(prefill)}</script></boussole-pin-grid></div>`,
     );
@@ -79,7 +79,7 @@ describe('typed data survives host actions that do not ask to replace it', () =>
   });
 
   it('the explicit actions still replace: value = … and form.reset()', async () => {
-    const prefill = { instrument: { id: 'pin-grid', version: '1.0.0' }, session: { territory: 'RLS Sud' }, answers: {}, actionPlans: {} };
+    const prefill = { instrument: { id: 'pin-grid', version: pin.version }, session: { territory: 'RLS Sud' }, answers: {}, actionPlans: {} };
     const form = await fixture<HTMLFormElement>(
       `<form><boussole-pin-grid name="pin"><script type="application/json" data-boussole="value">${JSON.stringify(prefill)}</script></boussole-pin-grid></form>`,
     );

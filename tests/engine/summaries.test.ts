@@ -110,5 +110,10 @@ describe('progress, actions and what is kept aside', () => {
     engine.addAction('a', o, { what: 'Trois', status: 'done' });
     engine.addAction('a', o, { what: 'Quatre', status: 'dropped' });
     assert.deepEqual(engine.summaries().actions.a, { objectives: 1, actions: 4, open: 2 });
+    // An action that does not say what it is yet is counted, but not as open work.
+    const blank = engine.addAction('a', o, { status: 'planned' });
+    assert.deepEqual(engine.summaries().actions.a, { objectives: 1, actions: 5, open: 2 });
+    engine.updateAction('a', o, blank, { what: 'Cinq' });
+    assert.deepEqual(engine.summaries().actions.a, { objectives: 1, actions: 5, open: 3 });
   });
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { axe, launch, repo, serve, watch, type Served } from './browser.js';
 
 interface Entry {
@@ -22,6 +22,26 @@ const entries: Entry[] = existsSync(indexFile)
   : [];
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
+
+/** Waits for the element's update and a frame. */
+const settle = (page: Page, tag: string, ms = 0) =>
+  page.evaluate(
+    async ({ tag, ms }) => {
+      const el = document.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, ms));
+      await new Promise((r) => requestAnimationFrame(r));
+      await el.updateComplete;
+    },
+    { tag, ms },
+  );
+
+/** Every Boussole element of the story speaks the other language (its `lang` is set on it). */
+const switchLanguage = (page: Page) =>
+  page.evaluate(() => {
+    for (const el of document.querySelectorAll('#storybook-root *'))
+      if (el.tagName.startsWith('BOUSSOLE-')) el.setAttribute('lang', el.closest('[lang]')?.getAttribute('lang')?.startsWith('en') ? 'fr' : 'en');
+  });
 
 describe('Storybook, every story in Chromium', () => {
   let server: Served;
@@ -45,6 +65,34 @@ describe('Storybook, every story in Chromium', () => {
       assert.ok(ces.some((n) => n.includes(band)), `no CÉS story for the band ${band}`);
   });
 
+  it('Controls show the public API only, with colour pickers for the colours', async () => {
+    const page = await browser.newPage();
+    try {
+      const story = stories.find((s) => s.title === 'Elements/Generic form')!;
+      await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: unknown }).__STORYBOOK_PREVIEW__);
+      const argTypes = await page.evaluate(async (storyId) => {
+        const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyStoreValue: { loadStory(o: { storyId: string }): Promise<{ argTypes: Record<string, { control?: { type?: string }; table?: { category?: string; disable?: boolean } }> }> } } }).__STORYBOOK_PREVIEW__;
+        const loaded = await preview.storyStoreValue.loadStory({ storyId });
+        return Object.fromEntries(Object.entries(loaded.argTypes).map(([k, v]) => [k, { control: v.control?.type, category: v.table?.category, hidden: v.table?.disable }]));
+      }, story.id);
+      const api = Object.entries(argTypes).filter(([, v]) => v.category === 'properties' || v.category === 'attributes').map(([k]) => k).sort();
+      assert.deepEqual(
+        api,
+        ['age-band', 'ageBand', 'birth-date', 'birthDate', 'errors', 'form', 'heading-level', 'headingLevel', 'instrument', 'lang', 'layout', 'name', 'readonly', 'session-date', 'sessionDate', 'validationMessage', 'validity', 'value', 'valueText'].sort(),
+      );
+      const events = Object.entries(argTypes).filter(([, v]) => v.category === 'events').map(([k]) => k).sort();
+      assert.deepEqual(events, ['boussole-change', 'boussole-error', 'boussole-invalid', 'boussole-submit']);
+      for (const internal of ['engine', 'revision', 'internals', 'pendingValue', 'record', 'readModel', 'onClick', 'current'])
+        assert.equal(argTypes[internal], undefined, `${internal} is not in Controls`);
+      const colours = Object.entries(argTypes).filter(([k]) => k.startsWith('--boussole-color-'));
+      assert.ok(colours.length >= 10, 'the colour custom properties are listed');
+      assert.deepEqual(colours.filter(([, v]) => v.control !== 'color').map(([k]) => k), [], 'each colour has a colour picker');
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const story of stories) {
     it(`${story.title} › ${story.name}`, async () => {
       const page = await browser.newPage();
@@ -61,17 +109,22 @@ describe('Storybook, every story in Chromium', () => {
           { timeout: 20_000 },
         );
         const tag = (await handle.jsonValue()) as string;
-        await page.evaluate(async (tag) => {
-          const el = document.querySelector(tag) as HTMLElement & { updateComplete: Promise<unknown> };
-          await el.updateComplete;
-          await new Promise((r) => setTimeout(r, 100));
-          await el.updateComplete;
-        }, tag);
+        await settle(page, tag, 100);
         const text = await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.textContent ?? '', tag);
         assert.ok(text.trim().length > 40, 'the element renders its content');
         assert.deepEqual(problems.errors, [], 'no error in the page');
         assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');
-        assert.deepEqual(await axe(page, '#storybook-root'), [], 'axe finds no WCAG 2.2 A/AA violation');
+        const font = await page.evaluate((tag) => getComputedStyle(document.querySelector(tag)!).fontFamily, tag);
+        assert.doesNotMatch(font, /^"?Times/, 'the preview sets a font');
+        // As a designer checks it: wide and at 320 px, in the story's language and in the other one.
+        for (const lang of ['story', 'other'] as const) {
+          if (lang === 'other') await switchLanguage(page);
+          for (const width of [1280, 320]) {
+            await page.setViewportSize({ width, height: 800 });
+            await settle(page, tag);
+            assert.deepEqual(await axe(page, '#storybook-root'), [], `axe finds no WCAG 2.2 A/AA violation at ${width} px, ${lang === 'story' ? 'in the story’s language' : 'in the other language'}`);
+          }
+        }
       } finally {
         await page.close();
       }

@@ -35,19 +35,27 @@ export const formStyles = css`
     max-width: var(--boussole-max-width, 60rem);
     overflow-wrap: break-word;
   }
-  h2 {
+  /* Headings are styled by what they title, whatever level the host chose (heading-level). */
+  h1,
+  h2,
+  h3,
+  h4,
+  h5,
+  h6 {
+    font-size: 1.1em;
+    margin: var(--_space) 0 calc(var(--_space) / 2);
+    line-height: 1.3;
+  }
+  .title {
     font-size: 1.5em;
     margin: 0 0 calc(var(--_space) / 2);
     line-height: 1.25;
   }
-  h3 {
+  .top > .section-title,
+  .summary-title,
+  .error-summary-title {
     font-size: 1.25em;
     margin: 0 0 calc(var(--_space) / 2);
-    line-height: 1.3;
-  }
-  h4 {
-    font-size: 1.1em;
-    margin: var(--_space) 0 calc(var(--_space) / 2);
   }
   p {
     margin: 0 0 calc(var(--_space) / 2);
@@ -84,10 +92,10 @@ export const formStyles = css`
     padding-left: var(--_space);
     border-left: 3px solid var(--_selected);
   }
-  .section > h3:focus {
+  .section-title:focus {
     outline: none;
   }
-  .section > h3:focus-visible {
+  .section-title:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -146,10 +154,15 @@ export const formStyles = css`
     background: var(--_bg);
     cursor: pointer;
   }
+  /* A chosen option is filled with the accent colour, so it reads from the back of a room on a projector. */
   .option:has(input:checked) {
     border-color: var(--_accent);
-    background: var(--_selected);
-    box-shadow: inset 0 0 0 1px var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .option:has(input:checked) input {
+    accent-color: var(--_on-accent);
   }
   .option:has(input:focus-visible),
   .check:has(input:focus-visible) {
@@ -241,6 +254,11 @@ export const formStyles = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
+  /* On the accent-filled button a ring of the accent colour would vanish: a dark ring, apart from it. */
+  button.primary:focus-visible {
+    outline: 3px solid var(--_text);
+    outline-offset: 3px;
+  }
   button.link {
     border-color: transparent;
     text-decoration: underline;
@@ -254,12 +272,56 @@ export const formStyles = css`
   details.comment {
     margin-top: 0.5rem;
   }
+  /* A disclosure, not a link: a chevron that turns when open, in the text colour. */
   summary {
     cursor: pointer;
-    color: var(--_accent);
     min-height: 44px;
     display: flex;
     align-items: center;
+    gap: 0.5rem;
+    list-style: none;
+    font-weight: 600;
+  }
+  summary::-webkit-details-marker {
+    display: none;
+  }
+  summary::before {
+    content: '';
+    width: 0.5em;
+    height: 0.5em;
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    transform: rotate(-45deg);
+    transition: transform 0.1s;
+  }
+  details[open] > summary::before {
+    transform: rotate(45deg);
+  }
+  .date-hint {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .input-row .date-hint {
+    flex-basis: 100%;
+  }
+  .input-row:has(.date-hint) {
+    flex-wrap: wrap;
+  }
+  .confirmation {
+    border: 4px solid var(--_accent);
+    padding: var(--_space);
+    margin: var(--_space) 0 0;
+  }
+  .confirmation:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .confirmation[hidden] {
+    display: none;
+  }
+  .step.off {
+    display: none;
   }
   ol.rows {
     list-style: none;
@@ -356,12 +418,23 @@ export const formStyles = css`
     background: var(--_selected);
     border-radius: var(--_radius);
   }
+  /* Tables scroll sideways in a focusable region; the shadows at its edges say there is more. */
+  .table-scroll {
+    max-width: 100%;
+    overflow-x: auto;
+    margin: 0 0 var(--_space);
+    background:
+      linear-gradient(to right, var(--_bg) 30%, transparent) left / 2rem 100% no-repeat local,
+      linear-gradient(to left, var(--_bg) 30%, transparent) right / 2rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.25), transparent) left / 0.75rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.25), transparent) right / 0.75rem 100% no-repeat scroll;
+  }
+  .table-scroll:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   table {
     border-collapse: collapse;
-    margin: 0 0 var(--_space);
-    display: block;
-    overflow-x: auto;
-    max-width: 100%;
   }
   caption {
     text-align: left;
@@ -414,11 +487,41 @@ export const formStyles = css`
     button,
     .navigator,
     .stepper,
-    details.comment:not([open]) {
+    .confirmation,
+    details.comment:not(.filled),
+    details.comment > summary,
+    input[type='date'].empty {
       display: none;
+    }
+    /* Everything prints: every section of layout="sections", every folded comment. */
+    .step.off {
+      display: block;
+    }
+    details::details-content {
+      content-visibility: visible;
+      display: block;
+    }
+    .item,
+    fieldset.row,
+    .tally,
+    tr,
+    .error-summary {
+      break-inside: avoid;
+    }
+    .section-title {
+      break-after: avoid;
     }
     .option:not(:has(input:checked)) {
       border-style: dashed;
+    }
+    .option:has(input:checked) {
+      background: none;
+      color: var(--_text);
+      border-width: 3px;
+    }
+    .table-scroll {
+      overflow: visible;
+      background: none;
     }
   }
   @media (forced-colors: active) {

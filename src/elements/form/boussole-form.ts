@@ -1,6 +1,5 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
 import type { Engine } from '../../engine/create-engine.js';
 import type { Instrument } from '../../schema/instrument.js';
 import type { Result } from '../../schema/result.js';
@@ -11,7 +10,7 @@ import { LocaleController } from '../controllers/locale.js';
 import { NoticesController } from '../controllers/notices.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, type ErrorDetail } from '../events.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
-import { renderFormBody } from '../parts/form.js';
+import { CONFIRMATION_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
 import { ReadModelBuilder, type FormView } from '../read-model.js';
 import { formStyles } from './boussole-form.styles.js';
@@ -21,6 +20,7 @@ import { invalidIssues, invalidityOf } from './validity.js';
 
 export const LAYOUTS = ['all', 'sections'] as const;
 export type Layout = (typeof LAYOUTS)[number];
+const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
 /**
  * Renders any Boussole instrument as an accessible form and emits validated results as events.
@@ -107,8 +107,12 @@ export class BoussoleForm extends LitElement {
   /** A result as JSON text, to resume or review (the `value` property takes an object or JSON text). */
   @property({ attribute: 'value' }) valueText?: string;
 
+  /** Level of the title's heading, 1 to 6 (default 2); the form's other headings follow it. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   @state() private current = 0;
-  @state() private statusText = '';
+  /** The last successful submit, while nothing changed since: when, and what was sent. */
+  @state() private sent?: { at: string; content: string };
 
   private readonly localeCtl = new LocaleController(this, (lang) =>
     lang ? this.notices.raise('lang', 'unsupported-locale', { lang }) : this.notices.clear('lang'),
@@ -120,7 +124,10 @@ export class BoussoleForm extends LitElement {
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     bundled: () => this.bundledInstrument(),
     ageAttributes: () => ({ ageBand: this.ageBand, birthDate: this.birthDate, sessionDate: this.sessionDate }),
-    onValueLoaded: () => this.interaction.reset(),
+    onValueLoaded: () => {
+      this.interaction.reset();
+      this.sent = undefined;
+    },
   });
   private readonly association = new FormAssociationController(this, {
     value: () => (this.record.engine ? JSON.stringify(this.record.engine.toResult({ complete: true })) : null),
@@ -131,10 +138,7 @@ export class BoussoleForm extends LitElement {
     onReported: (focused) => {
       if (!this.validateAndShow(false)) this.focusCtl.requestIfFocused(ERROR_SUMMARY_ID, focused, 'start');
     },
-    onReset: () => {
-      this.record.reset();
-      this.statusText = '';
-    },
+    onReset: () => this.record.reset(),
     onRestore: (state) => this.record.restore(state),
   });
   private view?: FormView;
@@ -153,7 +157,7 @@ export class BoussoleForm extends LitElement {
       if (this.layout === 'sections') this.current = index;
     },
     changed: () => {
-      this.statusText = '';
+      this.sent = undefined;
     },
   });
 
@@ -214,12 +218,18 @@ export class BoussoleForm extends LitElement {
     return this.validateAndShow();
   }
 
-  /** Same as the submit button: validates, then fires `boussole-submit` or `boussole-invalid`. */
+  /**
+   * Same as the submit button: validates, then fires `boussole-submit` (and shows a confirmation) or
+   * `boussole-invalid`. The same unchanged result is not sent twice: true, no new event.
+   */
   submit(): boolean {
     if (!this.validateAndShow()) return false;
     const result = this.record.engine!.toResult({ complete: true });
-    this.statusText = this.localeCtl.run(() => msg('Vos réponses ont été soumises.', { id: 'submitted' }));
-    this.dispatchEvent(new BoussoleSubmitEvent(result));
+    const { createdAt: _c, updatedAt: _u, ...content } = result;
+    const same = this.sent?.content === JSON.stringify(content);
+    if (!same) this.sent = { at: new Date().toISOString(), content: JSON.stringify(content) };
+    this.focusCtl.request(CONFIRMATION_ID);
+    if (!same) this.dispatchEvent(new BoussoleSubmitEvent(result));
     return true;
   }
 
@@ -250,6 +260,10 @@ export class BoussoleForm extends LitElement {
     if (changed.has('instrument') || !this.record.engine) this.record.load(this.instrument);
     if (this.hasUpdated && (changed.has('ageBand') || changed.has('birthDate') || changed.has('sessionDate'))) this.record.applyAgeAttributes();
     if (changed.has('valueText') && this.valueText !== undefined) this.record.setValue(this.valueText);
+    if (changed.has('headingLevel')) {
+      if (HEADING_LEVELS.includes(this.headingLevel)) this.notices.clear('heading-level');
+      else this.notices.raise('heading-level', 'invalid-heading-level', { value: this.getAttribute('heading-level') ?? String(this.headingLevel) });
+    }
     if (changed.has('layout')) {
       if ((LAYOUTS as readonly string[]).includes(this.layout)) this.notices.clear('layout');
       else this.notices.raise('layout', 'invalid-layout', { layout: this.layout });
@@ -274,13 +288,15 @@ export class BoussoleForm extends LitElement {
       locale,
       readonly: this.readonly,
       disabled: this.association.disabled,
+      headingLevel: HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2,
+      removed: this.input.removed,
+      submittedAt: this.sent?.at,
       stepwise: this.layout === 'sections',
       current: this.current,
     }));
     const input = this.input;
     return html`<div class="base" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
       ${notices} ${renderFormBody(view)}
-      <p class="sr-only" role="status">${this.statusText}</p>
     </div>`;
   }
 

@@ -1,6 +1,8 @@
 import type { Engine } from '../../engine/create-engine.js';
 import { domId, itemIdOf, sectionTitleId, type FieldRef } from '../../schema/keys.js';
 import type { ChangeDetail } from '../events.js';
+import { UNDO_REMOVE_ID } from '../parts/session.js';
+import type { RemovedParticipant } from '../read-model.js';
 
 /** What a control gives: text (or a code), the codes checked in a group, or a checkbox state. */
 export type ControlValue = string | readonly string[] | boolean;
@@ -54,30 +56,54 @@ export function applyInput(engine: Engine, field: FieldRef, value: ControlValue)
   }
 }
 
-export const ROW_ACTIONS = ['add-participant', 'remove-participant', 'add-objective', 'remove-objective', 'add-action', 'remove-action'] as const;
+export const ROW_ACTIONS = [
+  'add-participant',
+  'remove-participant',
+  'undo-remove-participant',
+  'add-objective',
+  'remove-objective',
+  'add-action',
+  'remove-action',
+] as const;
 export type RowAction = (typeof ROW_ACTIONS)[number];
 
 /** What a row button did: the change to report and the id of the node that takes focus next. */
 export interface RowChange {
   change: ChangeDetail;
   focus: string;
+  /** The participant a removal took out, to put back on request. */
+  removed?: RemovedParticipant;
+}
+
+/** The id of a participant's first field the instrument asks for. */
+function firstFieldOf(engine: Engine, participantId: string): string {
+  const spec = engine.instrument.session?.participants;
+  const field = (['name', 'organisation', 'role'] as const).find((f) => spec?.[f] && spec[f] !== 'hidden') ?? 'name';
+  return domId('control', { kind: 'participant', participantId, field });
 }
 
 /** A person pressed a button that adds or removes a participant, an objective or an action. */
-export function applyRowAction(engine: Engine, action: RowAction, field: FieldRef | undefined): RowChange | undefined {
+export function applyRowAction(engine: Engine, action: RowAction, field: FieldRef | undefined, removed?: RemovedParticipant): RowChange | undefined {
   const participants: ChangeDetail = { itemId: itemIdOf({ kind: 'participants' }), value: undefined };
   const plan = (sectionId: string): ChangeDetail => ({ itemId: itemIdOf({ kind: 'plan', sectionId }), value: undefined });
   switch (action) {
     case 'add-participant': {
-      const spec = engine.instrument.session?.participants;
-      const first = (['name', 'organisation', 'role'] as const).find((f) => spec?.[f] && spec[f] !== 'hidden') ?? 'name';
       const participantId = engine.addParticipant();
-      return { change: participants, focus: domId('control', { kind: 'participant', participantId, field: first }) };
+      return { change: participants, focus: firstFieldOf(engine, participantId) };
     }
-    case 'remove-participant':
+    case 'remove-participant': {
       if (field?.kind !== 'participant') return undefined;
+      const list = engine.session.participants ?? [];
+      const index = list.findIndex((p) => p.id === field.participantId);
+      if (index < 0) return undefined;
       engine.removeParticipant(field.participantId);
-      return { change: participants, focus: domId('control', { kind: 'participants' }) };
+      return { change: participants, focus: UNDO_REMOVE_ID, removed: { participant: list[index]!, index } };
+    }
+    case 'undo-remove-participant': {
+      if (!removed) return undefined;
+      engine.restoreParticipant(removed.participant, removed.index);
+      return { change: participants, focus: firstFieldOf(engine, removed.participant.id) };
+    }
     case 'add-objective': {
       if (field?.kind !== 'plan') return undefined;
       const objectiveId = engine.addObjective(field.sectionId);

@@ -4,7 +4,7 @@ import { domId, sectionTitleId } from '../../schema/keys.js';
 import type { FocusController } from '../controllers/focus.js';
 import type { NoticesController } from '../controllers/notices.js';
 import { BoussoleChangeEvent } from '../events.js';
-import { topSectionOfField, type FormView } from '../read-model.js';
+import { topSectionOfField, type FormView, type RemovedParticipant } from '../read-model.js';
 import { applyInput, applyRowAction, ROW_ACTIONS, type RowAction } from './commands.js';
 import { controlValue, fieldOf, isToggle } from './controls.js';
 import type { Interaction } from './interaction.js';
@@ -33,6 +33,9 @@ export interface InputHost {
  * handlers once, on its base element; controls carry their field's key, buttons a `data-action`.
  */
 export class FormInput {
+  /** The participant last removed, until the next row is added or removed (it can be put back). */
+  removed: RemovedParticipant | undefined;
+
   constructor(private readonly host: InputHost) {}
 
   readonly onInput = (event: Event): void => {
@@ -73,8 +76,9 @@ export class FormInput {
       host.showSection(index);
       if (section) host.focus.request(sectionTitleId(section.id));
     } else if (!host.readonly() && (ROW_ACTIONS as readonly string[]).includes(action)) {
-      const done = applyRowAction(engine, action as RowAction, fieldOf(button));
+      const done = applyRowAction(engine, action as RowAction, fieldOf(button), this.removed);
       if (!done) return;
+      this.removed = done.removed;
       host.changed();
       host.focus.request(done.focus);
       host.dispatch(new BoussoleChangeEvent(done.change));

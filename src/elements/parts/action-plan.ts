@@ -6,14 +6,14 @@ import type { Objective } from '../../schema/result.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { actionFieldName, actionStatusLabel } from '../../localize/messages.js';
 import type { FormContext, PlanView } from '../read-model.js';
-import { textField } from './field.js';
+import { heading, textField } from './field.js';
 
 /** The action plan that ends a section: objectives, each with actions (what, who, by when, review, status). */
 export function renderActionPlan(view: PlanView): TemplateResult | typeof nothing {
   const { ctx, section, plan, messages } = view;
   const prompt = section.actionPlan?.prompt ? tx(section.actionPlan.prompt, ctx.locale) : undefined;
   const title = msg(str`Plan d’action — ${tx(section.title, ctx.locale)}`, { id: 'field.plan' });
-  if (ctx.readonly) return renderPlanReview(ctx, title, plan.objectives);
+  if (ctx.readonly) return renderPlanReview(ctx, title, plan.objectives, section.id);
   const sectionId = section.id;
   const planRef: FieldRef = { kind: 'plan', sectionId };
   return html`<fieldset class="plan" part="plan">
@@ -67,10 +67,10 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
   </fieldset>`;
 }
 
-function renderPlanReview(ctx: FormContext, title: string, objectives: readonly Objective[]) {
+function renderPlanReview(ctx: FormContext, title: string, objectives: readonly Objective[], sectionId: string) {
   if (objectives.length === 0) return nothing;
   return html`<section class="plan" part="plan">
-    <h4>${title}</h4>
+    ${heading(ctx, ctx.model.parent.get(sectionId) === undefined ? 2 : 3, title)}
     <ol>
       ${objectives.map(
         (o) => html`<li>

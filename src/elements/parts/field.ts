@@ -1,8 +1,38 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { msg } from '@lit/localize';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { msg, str } from '@lit/localize';
 import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
+import { formatDate } from '../../localize/format.js';
 import type { FormContext, Messages } from '../read-model.js';
+
+const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
+
+export interface HeadingOptions {
+  id?: string;
+  part?: string;
+  class?: string;
+  /** Focusable by script (a section heading that takes focus in `layout="sections"`). */
+  focusable?: boolean;
+}
+
+/**
+ * A heading `depth` levels below the title, whose level the host chooses (`heading-level`, default
+ * 2): the form's headings follow the page's outline. Levels stop at 6.
+ */
+export function heading(ctx: FormContext, depth: number, content: unknown, options: HeadingOptions = {}): TemplateResult {
+  const tag = HEADINGS[Math.min(6, ctx.headingLevel + depth) - 1]!;
+  return staticHtml`<${tag} id=${ifDefined(options.id)} part=${ifDefined(options.part)} class=${ifDefined(options.class)} tabindex=${ifDefined(options.focusable ? '-1' : undefined)}>${content}</${tag}>`;
+}
+
+/** The format a date field expects, in the form's language, and the date in words once given. */
+export function dateHint(ctx: FormContext, field: FieldRef, value: string | undefined): TemplateResult {
+  const format = msg('Format : AAAA-MM-JJ', { id: 'date.format' });
+  const words = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, ctx.locale) : '';
+  return html`<span class="date-hint" id=${domId('format', field)}
+    >${words ? msg(str`${format} — ${words}`, { id: 'date.format-words' }) : format}</span
+  >`;
+}
 
 /**
  * The pieces every field is made of, said once: the required mark, the error message (with the
@@ -28,9 +58,9 @@ export function errorLine(messages: Messages, field: FieldRef): TemplateResult |
 export const helpLine = (field: FieldRef, text: string | undefined): TemplateResult | typeof nothing =>
   text ? html`<p class="help" part="help" id=${domId('help', field)}>${text}</p>` : nothing;
 
-/** `aria-describedby` for a control: its help (when it has one) and its error (when shown). */
-export function describedBy(messages: Messages, field: FieldRef, help?: FieldRef): string | undefined {
-  const ids = [help ? domId('help', help) : '', messageOf(messages, field) ? domId('error', field) : ''].filter(Boolean);
+/** `aria-describedby` for a control: its help (when it has one), its error (when shown), its date format (dates). */
+export function describedBy(messages: Messages, field: FieldRef, help?: FieldRef, date = false): string | undefined {
+  const ids = [help ? domId('help', help) : '', messageOf(messages, field) ? domId('error', field) : '', date ? domId('format', field) : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -54,11 +84,12 @@ export function textField(
   options: TextFieldOptions = {},
 ): TemplateResult {
   const help = options.help ? field : undefined;
+  const date = options.type === 'date';
   const common = {
     id: domId('control', field),
     key: encodeKey(field),
     invalid: invalidAttr(messages, field),
-    described: describedBy(messages, field, help),
+    described: describedBy(messages, field, help, date),
   };
   return html`<div class="field">
     <label for=${common.id}>${label}${options.required ? requiredMark() : nothing}</label>
@@ -68,7 +99,7 @@ export function textField(
           aria-invalid=${ifDefined(common.invalid)} aria-describedby=${ifDefined(common.described)}></textarea>`
       : html`<input
           id=${common.id}
-          class=${options.type === 'date' ? 'narrow' : 'wide'}
+          class=${date ? `narrow${value ? '' : ' empty'}` : 'wide'}
           type=${options.type ?? 'text'}
           autocomplete="off"
           data-key=${common.key}
@@ -76,6 +107,6 @@ export function textField(
           ?disabled=${ctx.disabled}
           aria-invalid=${ifDefined(common.invalid)}
           aria-describedby=${ifDefined(common.described)}
-        />`}
+        />${date ? dateHint(ctx, field, value) : nothing}`}
   </div>`;
 }

@@ -1,27 +1,53 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { msg } from '@lit/localize';
-import type { FormView } from '../read-model.js';
+import { msg, str } from '@lit/localize';
+import { formatDateTime } from '../../localize/format.js';
+import type { FormContext, FormView } from '../read-model.js';
 import { renderErrorSummary } from './error-summary.js';
+import { heading } from './field.js';
 import { renderHeader } from './header.js';
 import { renderNavigator, renderStepper } from './navigation.js';
 import { renderSection } from './section.js';
 import { renderAgeBand, renderSession } from './session.js';
 import { renderSummary } from './summary.js';
 
+/** The id of the confirmation shown after a successful submit. */
+export const CONFIRMATION_ID = 'confirmation';
+
+/**
+ * After a successful submit, until something changes: what happened, and what to do for a change.
+ * Always in the page (a live region announces what is put in it), visible once filled.
+ */
+function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): TemplateResult {
+  return html`<div class="confirmation" id=${CONFIRMATION_ID} role="status" tabindex="-1" ?hidden=${!submittedAt}>
+    ${submittedAt
+      ? html`${heading(ctx, 1, msg('Réponses soumises', { id: 'confirmation.title' }))}
+          <p>
+            ${msg(str`Vos réponses ont été transmises le ${formatDateTime(submittedAt, ctx.locale)}. Si vous changez une réponse, soumettez de nouveau.`, {
+              id: 'confirmation.text',
+            })}
+          </p>`
+      : nothing}
+  </div>`;
+}
+
 /** Everything a form shows below its error box, from its read model. */
 export function renderFormBody(view: FormView): TemplateResult {
   const { ctx } = view;
-  const shown = view.stepwise ? view.sections.slice(view.current, view.current + 1) : view.sections;
+  // One section at a time on screen; every section is in the page, so that all of them print.
+  const sections = view.sections.map((section, i) => {
+    const part = guard([section], () => renderSection(section));
+    return view.stepwise ? html`<div class=${i === view.current ? 'step' : 'step off'}>${part}</div>` : part;
+  });
   return html`${guard([view.header], () => renderHeader(view.header))} ${renderErrorSummary(ctx, view.errors)}
     ${view.session ? guard([view.session], () => renderSession(view.session!)) : nothing}
     ${view.ageBand ? guard([view.ageBand], () => renderAgeBand(view.ageBand!)) : nothing}
-    ${view.stepwise ? renderNavigator(ctx, view.nav, view.current) : nothing}
-    ${shown.map((section) => guard([section], () => renderSection(section)))}
+    ${view.stepwise ? renderNavigator(ctx, view.nav, view.current) : nothing} ${sections}
     ${view.stepwise ? renderStepper(view.sections.length, view.current) : nothing} ${renderSummary(view.summary)}
     ${ctx.readonly
       ? nothing
-      : html`<div class="actions">
-          <button type="button" class="primary" part="submit" data-action="submit" ?disabled=${ctx.disabled}>${msg('Soumettre', { id: 'submit' })}</button>
-        </div>`}`;
+      : html`${renderConfirmation(ctx, view.submittedAt)}
+          <div class="actions">
+            <button type="button" class="primary" part="submit" data-action="submit" ?disabled=${ctx.disabled}>${msg('Soumettre', { id: 'submit' })}</button>
+          </div>`}`;
 }

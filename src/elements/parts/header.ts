@@ -2,12 +2,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { tx } from '../../localize/format.js';
 import type { HeaderView } from '../read-model.js';
+import { heading } from './field.js';
 
 /** Title, description, the note of illustrative content, and how required fields are marked. */
 export function renderHeader({ ctx, hasRequired }: HeaderView): TemplateResult {
   const inst = ctx.model.instrument;
   return html`<header part="header">
-    <h2 part="title">${tx(inst.title, ctx.locale)}</h2>
+    ${heading(ctx, 0, tx(inst.title, ctx.locale), { part: 'title', class: 'title' })}
     ${inst.description ? html`<p class="description">${tx(inst.description, ctx.locale)}</p>` : nothing}
     ${inst.source.illustrative ? html`<p class="source">${tx(inst.source.note, ctx.locale)}</p>` : nothing}
     ${hasRequired && !ctx.readonly

@@ -10,7 +10,7 @@ import { answerRef, domId, encodeKey, questionDomId, type FieldRef } from '../..
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { yesNoLabel } from '../../localize/messages.js';
 import type { FormContext, ItemView } from '../read-model.js';
-import { describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
+import { dateHint, describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
 
 interface Choice {
   code: string;
@@ -32,6 +32,10 @@ const isChoice = (item: Item) => item.type === 'single-choice' || item.type === 
 const inputType = (item: Item) => (item.type === 'multiple-choice' ? 'checkbox' : 'radio');
 const helpOf = (ctx: FormContext, item: Item) => (item.help ? tx(item.help, ctx.locale) : undefined);
 const itemRef = (item: Item): FieldRef => ({ kind: 'item', itemId: item.id });
+
+/** The question as a person reads it: its number (when the instrument numbers questions) and its text. */
+const questionText = ({ ctx, item, number }: ItemView): string =>
+  number === undefined ? tx(item.label, ctx.locale) : `${formatNumber(number, ctx.locale)}. ${tx(item.label, ctx.locale)}`;
 
 /**
  * Choice questions are most of every instrument, so their options are static markup, prepared once
@@ -182,7 +186,7 @@ function renderChoiceQuestion(view: ItemView): TemplateResult {
   const field = itemRef(item);
   const state: QuestionState = {
     id: questionDomId(item.id),
-    label: tx(item.label, ctx.locale),
+    label: questionText(view),
     invalid: messageOf(messages, field) !== undefined,
     group: groupState(view, answer?.value),
   };
@@ -194,11 +198,12 @@ function renderChoiceQuestion(view: ItemView): TemplateResult {
 function inputControl(view: ItemView, value: AnswerValue | undefined, perspective?: string) {
   const { ctx, item, messages } = view;
   const field = answerRef(item.id, perspective);
+  const date = item.type === 'date';
   const common = {
     id: domId('control', field),
     key: encodeKey(field),
     invalid: invalidAttr(messages, field),
-    described: describedBy(messages, field, item.help ? itemRef(item) : undefined),
+    described: describedBy(messages, field, item.help ? itemRef(item) : undefined, date),
   };
   if (item.type === 'long-text')
     return html`<textarea
@@ -217,7 +222,7 @@ function inputControl(view: ItemView, value: AnswerValue | undefined, perspectiv
     ><input
       id=${common.id}
       part="control"
-      class=${item.type === 'short-text' ? 'wide' : 'narrow'}
+      class=${item.type === 'short-text' ? 'wide' : date && shown === '' ? 'narrow empty' : 'narrow'}
       type=${item.type === 'date' ? 'date' : 'text'}
       inputmode=${ifDefined(item.type === 'number' ? (item.integer ? 'numeric' : 'decimal') : undefined)}
       autocomplete="off"
@@ -228,7 +233,7 @@ function inputControl(view: ItemView, value: AnswerValue | undefined, perspectiv
       ?disabled=${ctx.disabled}
       aria-invalid=${ifDefined(common.invalid)}
       aria-describedby=${ifDefined(common.described)}
-    />${unit ? html`<span class="unit">${unit}</span>` : nothing}</span
+    />${unit ? html`<span class="unit">${unit}</span>` : nothing}${date ? dateHint(ctx, field, typeof value === 'string' ? value : undefined) : nothing}</span
   >`;
 }
 
@@ -236,8 +241,9 @@ function commentField({ ctx, item, answer }: ItemView) {
   if (!item.comment || item.perspectives) return nothing;
   const field: FieldRef = { kind: 'comment', itemId: item.id };
   const id = domId('control', field);
-  return html`<details class="comment" part="comment" ?open=${!!answer?.comment}>
-    <summary>${msg('Commentaire', { id: 'comment' })}</summary>
+  // A disclosure: its summary says whether a comment is folded away in it.
+  return html`<details class=${answer?.comment ? 'comment filled' : 'comment'} part="comment" ?open=${!!answer?.comment}>
+    <summary>${answer?.comment ? msg('1 commentaire', { id: 'comment.one' }) : msg('Ajouter un commentaire', { id: 'comment.add' })}</summary>
     <label class="sr-only" for=${id}>${msg('Commentaire', { id: 'comment' })} — ${tx(item.label, ctx.locale)}</label>
     <textarea id=${id} rows="2" data-key=${encodeKey(field)} .value=${answer?.comment ?? ''} ?disabled=${ctx.disabled}></textarea>
   </details>`;
@@ -248,7 +254,7 @@ export function renderItem(view: ItemView): TemplateResult {
   const { ctx, item, answer, messages } = view;
   if (ctx.readonly) return renderReview(view);
   if (isChoice(item) && !item.perspectives) return renderChoiceQuestion(view);
-  const label = tx(item.label, ctx.locale);
+  const label = questionText(view);
   const field = itemRef(item);
   const invalid = (item.perspectives ?? [undefined]).some((p) => messageOf(messages, answerRef(item.id, p)) !== undefined);
   const differ = view.disagreement
@@ -288,14 +294,15 @@ export function answerText(ctx: FormContext, item: Item, value: AnswerValue | un
   return value;
 }
 
-function renderReview({ ctx, item, answer }: ItemView): TemplateResult {
+function renderReview(view: ItemView): TemplateResult {
+  const { ctx, item, answer } = view;
   const none = msg('Sans réponse', { id: 'no-answer' });
   const line = (value: AnswerValue | undefined) => {
     const text = answerText(ctx, item, value);
     return text ? html`<span class="answer">${text}</span>` : html`<span class="answer empty">${none}</span>`;
   };
   return html`<div class="item review" part="item" id=${questionDomId(item.id)}>
-    <p class="label" part="label">${tx(item.label, ctx.locale)}</p>
+    <p class="label" part="label">${questionText(view)}</p>
     ${item.perspectives
       ? html`<dl class="voices">
           ${item.perspectives.map(

@@ -4,6 +4,7 @@ import { sectionDomId, sectionTitleId } from '../../schema/keys.js';
 import { tx } from '../../localize/format.js';
 import type { SectionView } from '../read-model.js';
 import { renderActionPlan } from './action-plan.js';
+import { heading } from './field.js';
 import { renderItem } from './item.js';
 import { renderSectionTally } from './summary.js';
 
@@ -13,9 +14,7 @@ export function renderSection(view: SectionView): TemplateResult {
   const title = tx(section.title, ctx.locale);
   const titleId = sectionTitleId(section.id);
   return html`<section class="section ${top ? 'top' : 'nested'}" part="section" id=${sectionDomId(section.id)} aria-labelledby=${titleId}>
-    ${top
-      ? html`<h3 id=${titleId} part="section-title" tabindex="-1">${title}</h3>`
-      : html`<h4 id=${titleId} part="section-title">${title}</h4>`}
+    ${heading(ctx, top ? 1 : 2, title, { id: titleId, part: 'section-title', class: 'section-title', focusable: top })}
     ${section.description ? html`<p class="description">${tx(section.description, ctx.locale)}</p>` : nothing}
     ${view.items.map((item) => guard([item], () => renderItem(item)))}
     ${view.sections.map((sub) => guard([sub], () => renderSection(sub)))} ${renderSectionTally(ctx, view.tallies)}

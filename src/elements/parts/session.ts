@@ -6,7 +6,7 @@ import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { participantFieldName } from '../../localize/messages.js';
 import type { AgeBandView, SessionView } from '../read-model.js';
-import { describedBy, errorLine, helpLine, invalidAttr, requiredMark, textField, type TextFieldOptions } from './field.js';
+import { describedBy, errorLine, heading, helpLine, invalidAttr, requiredMark, textField, type TextFieldOptions } from './field.js';
 
 const shown = (mode: FieldMode | undefined): mode is 'required' | 'optional' => mode === 'required' || mode === 'optional';
 
@@ -28,9 +28,7 @@ export function renderSession(view: SessionView): TemplateResult {
     ${field(spec.territory, { kind: 'session', field: 'territory' }, msg('Unité territoriale', { id: 'field.territory' }), s.territory)}
     ${p
       ? html`<div class="participants" part="participants">
-          <h3 class="group-title" id="participants-title">
-            ${msg('Participants', { id: 'field.participants' })}${p.min ? requiredMark() : nothing}
-          </h3>
+          ${heading(ctx, 1, html`${msg('Participants', { id: 'field.participants' })}${p.min ? requiredMark() : nothing}`, { id: 'participants-title', class: 'group-title' })}
           ${errorLine(messages, participants)}
           ${people.length === 0
             ? html`<p class="help">${msg('Aucun participant pour l’instant.', { id: 'participants.none' })}</p>`
@@ -74,6 +72,7 @@ export function renderSession(view: SessionView): TemplateResult {
               </li>`;
             })}
           </ol>
+          <div class="removed" role="status">${view.removed ? renderRemoved(view) : nothing}</div>
           <button type="button" id=${domId('control', participants)} data-action="add-participant" ?disabled=${ctx.disabled}>
             ${msg('Ajouter un participant', { id: 'participants.add' })}
           </button>
@@ -82,20 +81,34 @@ export function renderSession(view: SessionView): TemplateResult {
   </fieldset>`;
 }
 
+/** The id of the button that puts back the participant just removed (it takes focus after a removal). */
+export const UNDO_REMOVE_ID = 'undo-remove-participant';
+
+/** The participant just removed, announced, with a button that puts it back. */
+function renderRemoved({ ctx, removed }: SessionView): TemplateResult {
+  const { participant, index } = removed!;
+  const n = formatNumber(index + 1, ctx.locale);
+  const who = participant.organisation || participant.name || participant.role;
+  return html`${who
+      ? msg(str`Participant ${n} (${who}) retiré.`, { id: 'participants.removed-who' })
+      : msg(str`Participant ${n} retiré.`, { id: 'participants.removed' })}
+    <button type="button" class="link" id=${UNDO_REMOVE_ID} data-action="undo-remove-participant" ?disabled=${ctx.disabled}>${msg('Annuler le retrait', { id: 'participants.undo' })}</button>`;
+}
+
 function renderSessionReview({ ctx, spec, session: s }: SessionView): TemplateResult {
   const none = msg('Sans réponse', { id: 'no-answer' });
   const row = (mode: FieldMode | undefined, label: string, value: string | undefined) =>
     shown(mode) ? html`<div><dt>${label}</dt><dd>${value || none}</dd></div>` : nothing;
   const roles = spec.participants?.roles;
   return html`<section class="session" part="session">
-    <h3 class="group-title">${msg('La rencontre', { id: 'session.legend' })}</h3>
+    ${heading(ctx, 1, msg('La rencontre', { id: 'session.legend' }), { class: 'group-title' })}
     <dl>
       ${row(spec.date, msg('Date de la rencontre', { id: 'field.session-date' }), s.date && formatDate(s.date, ctx.locale))}
       ${row(spec.subject, msg('Identifiant pseudonyme', { id: 'field.subject' }), s.subjectId)}
       ${row(spec.territory, msg('Unité territoriale', { id: 'field.territory' }), s.territory)}
     </dl>
     ${spec.participants
-      ? html`<h4>${msg('Participants', { id: 'field.participants' })}</h4>
+      ? html`${heading(ctx, 2, msg('Participants', { id: 'field.participants' }))}
           <ul>
             ${(s.participants ?? []).map((person) => {
               const role = roles ? tx(roles.find((r) => r.id === person.role)?.label, ctx.locale) || person.role : person.role;

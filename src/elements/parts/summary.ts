@@ -4,8 +4,17 @@ import { msg, str } from '@lit/localize';
 import type { TallyRule } from '../../schema/instrument.js';
 import { formatNumber, tx } from '../../localize/format.js';
 import type { FormContext, SummaryView, TallyLine, TallyTable } from '../read-model.js';
+import { heading } from './field.js';
 
 const n = (value: number, ctx: FormContext) => formatNumber(value, ctx.locale);
+
+/**
+ * A table in a region that scrolls sideways when the form is narrower than the table (320 px): named
+ * by the table's caption and focusable, so keyboard users can scroll it; a shadow at the edge shows
+ * there is more.
+ */
+const scrolling = (caption: string, table: TemplateResult) =>
+  html`<div class="table-scroll" role="region" tabindex="0" aria-label=${msg(str`Tableau : ${caption}`, { id: 'table.region' })}>${table}</div>`;
 
 /** "3/7" on screen, "Questions answered: 3 of 7" for screen readers. */
 export function progressText(ctx: FormContext, answered: number, total: number): TemplateResult {
@@ -32,8 +41,9 @@ export function renderSectionTally(ctx: FormContext, lines: readonly TallyLine[]
 function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTable): TemplateResult {
   const options = ctx.model.scale.get(rule.scale)?.options ?? [];
   const statuses = (rule.statuses ?? []).filter((s) => counts[s.id]);
-  return html`<table part="tally-table">
-      <caption>${tx(rule.label, ctx.locale) || rule.id}</caption>
+  const captionId = `tally-caption-${rule.id}`;
+  return html`${scrolling(tx(rule.label, ctx.locale) || rule.id, html`<table part="tally-table" aria-labelledby=${captionId}>
+      <caption id=${captionId}>${tx(rule.label, ctx.locale) || rule.id}</caption>
       <thead>
         <tr>
           <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
@@ -50,7 +60,7 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
           </tr>`),
         )}
       </tbody>
-    </table>
+    </table>`)}
     ${statuses.length
       ? html`<p class="tally-overall">
           ${statuses.map((s, i) => html`${i ? ' · ' : ''}${msg(str`${tx(s.label, ctx.locale)} : ${n(counts[s.id]!, ctx)}`, { id: 'tally.count' })}`)}
@@ -62,10 +72,15 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
 export function renderSummary(view: SummaryView): TemplateResult {
   const { ctx, overall } = view;
   return html`<section class="summary" part="summary" aria-labelledby="summary-title">
-    <h3 id="summary-title">${msg('Sommaire', { id: 'summary.title' })}</h3>
-    <p>${msg(str`Réponses données : ${n(overall.answered, ctx)} sur ${n(overall.total, ctx)} (${n(overall.percent, ctx)} %).`, { id: 'summary.overall' })}</p>
-    <table part="progress-table">
-      <caption>${msg('Progression par section', { id: 'summary.progress' })}</caption>
+    ${heading(ctx, 1, msg('Sommaire', { id: 'summary.title' }), { id: 'summary-title', class: 'summary-title' })}
+    ${view.byRequired
+      ? html`<p>${msg(str`Réponses données : ${n(overall.answered, ctx)} sur ${n(overall.total, ctx)}.`, { id: 'summary.answered' })}
+            ${msg(str`Questions obligatoires répondues : ${n(overall.requiredAnswered, ctx)} sur ${n(overall.required, ctx)} (${n(overall.percent, ctx)} %).`, {
+              id: 'summary.required',
+            })}</p>`
+      : html`<p>${msg(str`Réponses données : ${n(overall.answered, ctx)} sur ${n(overall.total, ctx)} (${n(overall.percent, ctx)} %).`, { id: 'summary.overall' })}</p>`}
+    ${scrolling(msg('Progression par section', { id: 'summary.progress' }), html`<table part="progress-table" aria-labelledby="progress-caption">
+      <caption id="progress-caption">${msg('Progression par section', { id: 'summary.progress' })}</caption>
       <thead>
         <tr>
           <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
@@ -82,7 +97,7 @@ export function renderSummary(view: SummaryView): TemplateResult {
           </tr>`),
         )}
       </tbody>
-    </table>
+    </table>`)}
     ${view.tallies.map((table) => tallyTable(ctx, table))}
     ${view.disagreements
       ? html`<p class="note">${msg(str`Questions où les points de vue diffèrent : ${n(view.disagreements, ctx)}.`, { id: 'summary.disagreements' })}</p>`
