@@ -8,6 +8,7 @@ import type { ActionPlan, Answer, Participant, Progress, SessionData, Summaries,
 import { formatNumber, tx } from '../localize/format.js';
 import { fieldName, issueMessage, type FieldPlaces } from '../localize/messages.js';
 import { msg, str } from '@lit/localize';
+import { own } from '../engine/records.js';
 
 /**
  * The read model: everything the parts render, as plain read-only data built from the engine and the
@@ -312,7 +313,7 @@ export class ReadModelBuilder {
       current,
       nav: sections.map((v) => ({
         section: v.section,
-        progress: summaries.progress.sections[v.section.id],
+        progress: own(summaries.progress.sections, v.section.id),
         invalid: invalidSections.has(v.section.id),
       })),
       summary: this.summary(engine, ctx, summaries),
@@ -423,13 +424,13 @@ export class ReadModelBuilder {
     item: Item,
   ): ItemView {
     const answer = engine.answer(item.id);
-    const own = messages(`item:${item.id}`);
+    const mine = messages(`item:${item.id}`);
     const disagreement = disagreements.has(item.id);
     const before = this.items.get(item.id);
-    if (before && before.ctx === ctx && before.item === item && before.answer === answer && before.messages === own && before.disagreement === disagreement)
+    if (before && before.ctx === ctx && before.item === item && before.answer === answer && before.messages === mine && before.disagreement === disagreement)
       return before;
     const number = engine.instrument.numbering === 'items' ? engine.model.itemNumber.get(item.id) : undefined;
-    const view: ItemView = { ctx, item, answer, messages: own, disagreement, number };
+    const view: ItemView = { ctx, item, answer, messages: mine, disagreement, number };
     this.items.set(item.id, view);
     return view;
   }
@@ -438,7 +439,7 @@ export class ReadModelBuilder {
   private tallies(engine: EngineReader, summaries: Summaries, section: Section): TallyLine[] {
     const lines: TallyLine[] = [];
     for (const rule of engine.instrument.summary?.tallies ?? []) {
-      const entry = summaries.tallies[rule.id]?.sections[section.id];
+      const entry = own(own(summaries.tallies, rule.id)?.sections, section.id);
       if (!entry || entry.counted + entry.missing + entry.unanswered < 2) continue;
       const key = `${rule.id}\u0000${section.id}`;
       const before = this.tallyLines.get(key);
@@ -454,10 +455,10 @@ export class ReadModelBuilder {
 
   private plan(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages, section: Section): PlanView {
     const plan = engine.actionPlan(section.id);
-    const own = messages(`plan:${section.id}`);
+    const mine = messages(`plan:${section.id}`);
     const before = this.plans.get(section.id);
-    if (before && before.ctx === ctx && before.section === section && before.plan === plan && before.messages === own) return before;
-    const view: PlanView = { ctx, section, plan, messages: own };
+    if (before && before.ctx === ctx && before.section === section && before.plan === plan && before.messages === mine) return before;
+    const view: PlanView = { ctx, section, plan, messages: mine };
     this.plans.set(section.id, view);
     return view;
   }
@@ -466,20 +467,20 @@ export class ReadModelBuilder {
     const spec = engine.instrument.session;
     if (!spec) return undefined;
     const session = engine.session;
-    const own = messages('session');
+    const mine = messages('session');
     const b = this.session;
-    if (b && b.ctx === ctx && b.spec === spec && b.session === session && b.messages === own && b.removed === removed) return b;
-    return (this.session = { ctx, spec, session, messages: own, removed });
+    if (b && b.ctx === ctx && b.spec === spec && b.session === session && b.messages === mine && b.removed === removed) return b;
+    return (this.session = { ctx, spec, session, messages: mine, removed });
   }
 
   private ageBandView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages): AgeBandView | undefined {
     const bands = engine.instrument.ageBands;
     if (!bands) return undefined;
     const current = engine.ageBand;
-    const own = messages('age-band');
+    const mine = messages('age-band');
     const b = this.ageBand;
-    if (b && b.ctx === ctx && b.bands === bands && b.current === current && b.messages === own) return b;
-    return (this.ageBand = { ctx, bands, current, messages: own });
+    if (b && b.ctx === ctx && b.bands === bands && b.current === current && b.messages === mine) return b;
+    return (this.ageBand = { ctx, bands, current, messages: mine });
   }
 
   private summary(engine: EngineReader, ctx: FormContext, summaries: Summaries): SummaryView {
@@ -487,10 +488,10 @@ export class ReadModelBuilder {
     const withPlans = model.sections.some((s) => s.actionPlan);
     const rows: ProgressRow[] = [];
     for (const section of engine.instrument.sections) {
-      const progress = summaries.progress.sections[section.id];
+      const progress = own(summaries.progress.sections, section.id);
       if (!progress) continue;
       const open = withPlans
-        ? [section, ...(section.sections ?? [])].reduce((sum, x) => sum + (summaries.actions[x.id]?.open ?? 0), 0)
+        ? [section, ...(section.sections ?? [])].reduce((sum, x) => sum + (own(summaries.actions, x.id)?.open ?? 0), 0)
         : undefined;
       const before = this.progressRows.get(section.id);
       if (before && before.ctx === ctx && before.section === section && before.open === open && sameProgress(before.progress, progress)) rows.push(before);
@@ -502,7 +503,7 @@ export class ReadModelBuilder {
     }
     const tallies: TallyTable[] = [];
     for (const rule of engine.instrument.summary?.tallies ?? []) {
-      const tally = summaries.tallies[rule.id];
+      const tally = own(summaries.tallies, rule.id);
       if (!tally) continue;
       const tallyRows = Object.entries(tally.sections).map(([sectionId, entry]) => {
         const key = `${rule.id}\u0000${sectionId}`;

@@ -10,6 +10,8 @@ import { modelOf, type Model } from './model.js';
 import { computeSummaries, type CountsCache } from './summaries.js';
 import { type Issue, issueOf, validateItem, validatePlans, validateSession } from './validation.js';
 import { computeVisibility } from './visibility.js';
+import { own } from './records.js';
+import { adoptResult } from './versions.js';
 
 /** The plan of a section nobody planned for yet: shared, so that it compares equal between renders. */
 const NO_PLAN: ActionPlan = Object.freeze({ objectives: [] });
@@ -106,7 +108,7 @@ export class Engine {
     return this.state.answers;
   }
   answer(itemId: string): Answer | undefined {
-    return this.state.answers[itemId];
+    return own(this.state.answers, itemId);
   }
   get ageBand(): string | undefined {
     return this.state.ageBand;
@@ -119,7 +121,7 @@ export class Engine {
   }
   /** A section's plan; the same empty plan object for every section without one. */
   actionPlan(sectionId: string): ActionPlan {
-    return this.state.plans[sectionId] ?? NO_PLAN;
+    return own(this.state.plans, sectionId) ?? NO_PLAN;
   }
 
   /** Whether a section or item is shown now (age band, conditions, parents). */
@@ -307,18 +309,15 @@ export class Engine {
   }
 
   /**
-   * Resumes from a result of this instrument and version. Throws `invalid-result` (with `problems`),
+   * Resumes from a result of this instrument: of the same MAJOR version, or of an older one the
+   * instrument declares a migration from (versions.ts). Throws `invalid-result` (with `problems`),
    * `instrument-mismatch`, `version-mismatch` or `unknown-age-band` and then changes nothing.
    * Answers to unknown or hidden items are kept and reported in the summaries.
    */
   load(input: unknown): void {
     const parsed = parseResumable(input);
     if (!parsed.ok) throw new EngineError('invalid-result', { problems: parsed.problems });
-    const r = parsed.value;
-    if (r.instrument.id !== this.instrument.id)
-      throw new EngineError('instrument-mismatch', { expected: this.instrument.id, found: r.instrument.id });
-    if (r.instrument.version !== this.instrument.version)
-      throw new EngineError('version-mismatch', { expected: this.instrument.version, found: r.instrument.version });
+    const r = adoptResult(this.instrument, parsed.value);
     if (r.ageBand !== undefined && !this.model.band.has(r.ageBand))
       throw new EngineError('unknown-age-band', { ageBand: r.ageBand });
     const stamp = this.now().toISOString();
@@ -357,9 +356,9 @@ export class Engine {
     const issues: Issue[] = [];
     for (const item of this.model.items) {
       if (!visible.get(item.id)) continue;
-      let own = perItem.get(item.id);
-      if (!own) perItem.set(item.id, (own = validateItem(this.model, item, this.state.answers[item.id])));
-      for (const issue of own) issues.push(issue);
+      let found = perItem.get(item.id);
+      if (!found) perItem.set(item.id, (found = validateItem(this.model, item, own(this.state.answers, item.id))));
+      for (const issue of found) issues.push(issue);
     }
     return issues;
   }
@@ -387,14 +386,14 @@ export class Engine {
   }
 
   private patchAnswer(item: Item, { perspective }: AnswerTarget, change: (a: Answer) => Answer): void {
-    const current = this.state.answers[item.id] ?? {};
+    const current = own(this.state.answers, item.id) ?? {};
     let next: Answer;
     if (item.perspectives) {
       if (!perspective) throw new EngineError('perspective-required', { itemId: item.id });
       if (!item.perspectives.includes(perspective))
         throw new EngineError('unknown-perspective', { itemId: item.id, perspective });
       const voices = { ...current.perspectives };
-      const voice = change(voices[perspective] ?? {});
+      const voice = change(own(voices, perspective) ?? {});
       if (isEmptyAnswer(voice)) delete voices[perspective];
       else voices[perspective] = voice;
       next = withField(current, 'perspectives', Object.keys(voices).length ? voices : undefined);

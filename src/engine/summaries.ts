@@ -3,6 +3,7 @@ import type { Item, StatusCase, TallyRule } from '../schema/instrument.js';
 import type { ActionCount, ActionPlan, Answer, Progress, Summaries, Tally, TallyEntry } from '../schema/result.js';
 import { isAnswered, isEmptyAnswer, isPresent, sameValue } from './answers.js';
 import type { Model } from './model.js';
+import { own } from './records.js';
 
 export interface SummaryInput {
   readonly model: Model;
@@ -29,7 +30,7 @@ function countItems(items: readonly Item[], answers: SummaryInput['answers'], vi
   const counts: Counts = { answered: 0, total: 0, required: 0, requiredAnswered: 0 };
   for (const item of items) {
     if (!visible.get(item.id)) continue;
-    const done = isAnswered(answers[item.id]);
+    const done = isAnswered(own(answers, item.id));
     counts.total++;
     if (done) counts.answered++;
     if (item.required) {
@@ -72,7 +73,7 @@ export function computeSummaries(input: SummaryInput, cache: CountsCache = new M
     }
     if (!visible.get(s.id)) continue;
     sections[s.id] = progress(countsOf(s.id));
-    if (s.actionPlan) actions[s.id] = countActions(input.plans[s.id]);
+    if (s.actionPlan) actions[s.id] = countActions(own(input.plans, s.id));
   }
 
   const tallies: Record<string, Tally> = {};
@@ -92,7 +93,7 @@ export function computeSummaries(input: SummaryInput, cache: CountsCache = new M
     outOfScope,
     unknownItems,
     disagreements: voiced(model)
-      .filter((it) => visible.get(it.id) && disagree(it, answers[it.id]))
+      .filter((it) => visible.get(it.id) && disagree(it, own(answers, it.id)))
       .map((it) => it.id),
   };
 }
@@ -123,7 +124,7 @@ function tally(rule: TallyRule, { model, answers, visible }: SummaryInput): Tall
     for (const code of options?.keys() ?? []) entry.counts[code] = 0;
     for (const item of model.itemsIn.get(s.id) ?? []) {
       if (item.type !== 'single-choice' || item.scale !== rule.scale || !visible.get(item.id)) continue;
-      const value = answers[item.id]?.value;
+      const value = own(answers, item.id)?.value;
       const option = typeof value === 'string' ? options?.get(value) : undefined;
       if (!option) {
         entry.unanswered++;
@@ -134,7 +135,7 @@ function tally(rule: TallyRule, { model, answers, visible }: SummaryInput): Tall
       else entry.counted++;
     }
     entry.status = statusOf(rule.statuses ?? [], entry)?.id ?? null;
-    if (entry.status) statuses[entry.status] = (statuses[entry.status] ?? 0) + 1;
+    if (entry.status) statuses[entry.status] = (own(statuses, entry.status) ?? 0) + 1;
     sections[s.id] = entry;
   }
   return { sections, statuses };
@@ -145,7 +146,7 @@ export function statusOf(cases: readonly StatusCase[], entry: TallyEntry): Statu
   const items = entry.counted + entry.missing + entry.unanswered;
   return cases.find((c) =>
     (c.when ?? []).every((clause) => {
-      const count = clause.level === undefined ? entry.counted : (entry.counts[clause.level] ?? 0);
+      const count = clause.level === undefined ? entry.counted : (own(entry.counts, clause.level) ?? 0);
       const whole = clause.level === undefined ? items : entry.counted;
       const share = whole ? count / whole : 0;
       return (

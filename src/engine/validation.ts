@@ -6,6 +6,7 @@ import type { Answer, ActionPlan, SessionData } from '../schema/result.js';
 import { isIsoDate } from './age-bands.js';
 import { isAnswered, isPresent } from './answers.js';
 import type { Model } from './model.js';
+import { own } from './records.js';
 
 /**
  * A validation problem as data; the localize layer turns it into words. `field` is the typed
@@ -103,7 +104,7 @@ export function validateAnswers(
   visible: ReadonlyMap<string, boolean>,
 ): Issue[] {
   const issues: Issue[] = [];
-  for (const item of model.items) if (visible.get(item.id)) issues.push(...validateItem(model, item, answers[item.id]));
+  for (const item of model.items) if (visible.get(item.id)) issues.push(...validateItem(model, item, own(answers, item.id)));
   return issues;
 }
 

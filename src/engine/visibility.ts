@@ -2,6 +2,7 @@ import type { Condition } from '../schema/instrument.js';
 import type { Answer } from '../schema/result.js';
 import { sameValue, valuesOf } from './answers.js';
 import type { Model } from './model.js';
+import { own } from './records.js';
 
 export interface VisibilityInput {
   readonly model: Model;
@@ -42,7 +43,7 @@ export function computeVisibility(input: VisibilityInput): ReadonlyMap<string, b
     if ('any' in c) return c.any.some(holds);
     if ('not' in c) return !holds(c.not);
     if ('ageBand' in c) return ageBand !== undefined && c.ageBand.includes(ageBand);
-    const values = isVisible(c.item) ? valuesOf(answers[c.item]) : [];
+    const values = isVisible(c.item) ? valuesOf(own(answers, c.item)) : [];
     const expected = c.value;
     switch (c.op) {
       case 'answered':

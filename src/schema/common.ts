@@ -5,7 +5,21 @@ export const Id = z
   .string()
   .check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'ids start with a letter and use only letters, digits, "-", "_" and "."'));
 
-const NonEmpty = z.string().check(z.trim(), z.minLength(1));
+/** Longest instrument text (a label, a help, a description): a few paragraphs at most. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+/**
+ * Text a person can see: not empty, not only spaces, and not only invisible characters (zero-width
+ * spaces and joiners, direction marks and overrides, which render blank).
+ */
+const NonEmpty = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(MAX_TEXT_LENGTH),
+    z.refine((text) => /[^\s\p{Cf}\p{Z}]/u.test(text), 'only invisible characters'),
+  );
 
 /** A piece of instrument content, written once per locale. */
 export const Text = z.strictObject({ fr: NonEmpty, en: NonEmpty });

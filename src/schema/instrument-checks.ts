@@ -4,6 +4,11 @@ import type { Condition, InstrumentShape, Item, Section } from './instrument.js'
 type Shape = z.infer<typeof InstrumentShape>;
 type Path = (string | number)[];
 
+/** Sections nest at most this many levels (a need inside a meta-need is two). */
+export const MAX_SECTION_DEPTH = 8;
+/** Conditions combine (`all`, `any`, `not`) at most this many levels. */
+export const MAX_CONDITION_DEPTH = 16;
+
 /**
  * Cross-reference checks that a JSON Schema cannot express: every id is unique, every reference
  * (scale, age band, perspective, item of a condition, section kind, level of a status rule)
@@ -44,14 +49,18 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
   // Every node (section or item) with its path, parent and condition, for the checks after the walk.
   const nodes = new Map<string, { path: Path; parent: string | undefined; item: boolean; when?: Condition }>();
   const kinds = new Set<string>();
-  const walk = (sections: Section[], base: Path, parent: string | undefined) =>
+  const walk = (sections: Section[], base: Path, parent: string | undefined, depth = 1) =>
     sections.forEach((s, si) => {
       const path = [...base, si];
+      if (depth > MAX_SECTION_DEPTH) {
+        report(path, `sections nest more than ${MAX_SECTION_DEPTH} levels`);
+        return;
+      }
       kinds.add(s.kind);
       addNode(s.id, { path, parent, item: false, when: s.visibleWhen });
       refs(s.ageBands, bandIds, [...path, 'ageBands'], 'age band');
       (s.items ?? []).forEach((it, ii) => checkItem(it, [...path, 'items', ii], s.id));
-      walk(s.sections ?? [], [...path, 'sections'], s.id);
+      walk(s.sections ?? [], [...path, 'sections'], s.id, depth + 1);
     });
   const addNode = (id: string, node: typeof nodes extends Map<string, infer N> ? N : never) => {
     // Events name other fields `ageBand`, `session.…` and `plan.…` (schema/keys.ts): an item or section may not.
@@ -60,7 +69,9 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
     if (nodes.has(id)) report(node.path, `duplicate id "${id}" (ids are unique across sections and items)`);
     else nodes.set(id, node);
   };
+  const itemsById = new Map<string, Item>();
   const checkItem = (it: Item, path: Path, parent: string) => {
+    itemsById.set(it.id, it);
     addNode(it.id, { path, parent, item: true, when: it.visibleWhen });
     refs(it.ageBands, bandIds, [...path, 'ageBands'], 'age band');
     refs(it.perspectives, perspectiveIds, [...path, 'perspectives'], 'perspective');
@@ -80,10 +91,11 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
   walk(inst.sections, ['sections'], undefined);
 
   // Conditions: references resolve, operators get the value they need, no cycle.
-  const checkCondition = (c: Condition, path: Path, deps: Set<string>) => {
-    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], deps));
-    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], deps));
-    else if ('not' in c) checkCondition(c.not, [...path, 'not'], deps);
+  const checkCondition = (c: Condition, path: Path, deps: Set<string>, depth = 1): void => {
+    if (depth > MAX_CONDITION_DEPTH) return report(path, `conditions combine more than ${MAX_CONDITION_DEPTH} levels`);
+    if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], deps, depth + 1));
+    else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], deps, depth + 1));
+    else if ('not' in c) checkCondition(c.not, [...path, 'not'], deps, depth + 1);
     else if ('ageBand' in c) refs(c.ageBand, bandIds, [...path, 'ageBand'], 'age band');
     else {
       if (!nodes.get(c.item)?.item) report([...path, 'item'], `condition refers to unknown item "${c.item}"`);
@@ -123,6 +135,29 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
       report([...node.path, 'visibleWhen'], `the visibility of "${id}" depends on itself`);
       break;
     }
+
+  // Migrations: from an older MAJOR, once each; renamed ids and recoded options lead to what exists.
+  const major = Number(inst.version.split('.')[0]);
+  const froms = new Set<number>();
+  (inst.migrations ?? []).forEach((m, mi) => {
+    const path = ['migrations', mi];
+    if (!(m.from < major)) report([...path, 'from'], `a migration comes from an older MAJOR version than ${major}`);
+    if (froms.has(m.from)) report([...path, 'from'], `two migrations from version ${m.from}`);
+    froms.add(m.from);
+    for (const [old, now] of Object.entries(m.renamed ?? {}))
+      if (!nodes.has(now) && !bandIds.has(now)) report([...path, 'renamed', old], `"${old}" is renamed to "${now}", which is not an item, section or age band`);
+    for (const [itemId, codes] of Object.entries(m.recoded ?? {})) {
+      const item = itemsById.get(itemId);
+      const known =
+        item?.type === 'yes-no' ? new Set(['yes', 'no', 'unknown']) : item?.type === 'single-choice' || item?.type === 'multiple-choice' ? scales.get(item.scale) : undefined;
+      if (!known) {
+        report([...path, 'recoded', itemId], `"${itemId}" is not a choice item`);
+        continue;
+      }
+      for (const [old, now] of Object.entries(codes))
+        if (!known.has(now)) report([...path, 'recoded', itemId, old], `"${old}" is recoded to "${now}", which is not an option of "${itemId}"`);
+    }
+  });
 
   const tallies = inst.summary?.tallies ?? [];
   unique(tallies.map((t) => t.id), ['summary', 'tallies'], 'tally');

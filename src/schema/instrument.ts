@@ -204,6 +204,17 @@ export const Source = z.strictObject({
   url: z.optional(z.string()),
 });
 
+/**
+ * How results of an older MAJOR version of the instrument are read: ids renamed since (items,
+ * sections, age bands: old → new) and option codes changed since (per item, with its new id: old →
+ * new). Without a migration from its MAJOR, a result of another MAJOR is refused.
+ */
+export const Migration = z.strictObject({
+  from: z.int().check(z.minimum(0)),
+  renamed: z.optional(z.record(Id, Id)),
+  recoded: z.optional(z.record(Id, z.record(Id, Id))),
+});
+
 /** The instrument's shape before its cross-reference checks (see instrument-checks.ts). */
 export const InstrumentShape = z.strictObject({
   $schema: z.optional(z.string()),
@@ -220,6 +231,8 @@ export const InstrumentShape = z.strictObject({
   summary: z.optional(SummaryRules),
   /** `items` numbers every question in document order (a team says "statement 7"); default `none`. */
   numbering: z.optional(z.enum(NUMBERINGS)),
+  /** How results of older MAJOR versions are read (see Migration). */
+  migrations: z.optional(z.array(Migration)),
 });
 
 /** An instrument: the shape plus its cross-references (ids unique, every reference resolves, no visibility cycle). */
@@ -238,4 +251,5 @@ export type StatusCase = z.infer<typeof StatusCase>;
 export type TallyRule = z.infer<typeof TallyRule>;
 export type SummaryRules = z.infer<typeof SummaryRules>;
 export type SessionSpec = z.infer<typeof SessionSpec>;
+export type Migration = z.infer<typeof Migration>;
 export type Instrument = z.infer<typeof Instrument>;

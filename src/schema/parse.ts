@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Instrument } from './instrument.js';
 import { Result, ResumableResult } from './result.js';
+import { INSTRUMENT_LIMITS, inspectInput, RESULT_LIMITS, type InputLimits } from './inspect.js';
 
 /** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
 export interface SchemaProblem {
@@ -37,21 +38,28 @@ export const formatPath = (path: readonly PropertyKey[]): string =>
     '',
   ) || '(root)';
 
-function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Parsed<T> {
-  const out = schema.safeParse(input);
-  if (out.success) return { ok: true, value: out.data };
-  return {
-    ok: false,
-    problems: out.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })),
-  };
+/** Never throws, whatever it is given: a first look (inspect.ts), then the schema. */
+function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, limits: InputLimits): Parsed<T> {
+  const refused = inspectInput(input, limits);
+  if (refused.length) return { ok: false, problems: refused };
+  try {
+    const out = schema.safeParse(input);
+    if (out.success) return { ok: true, value: out.data };
+    return {
+      ok: false,
+      problems: out.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) })),
+    };
+  } catch (error) {
+    return { ok: false, problems: [{ path: '(root)', message: `cannot be read (${String(error)})` }] };
+  }
 }
 
 /** Validates an instrument (a parsed JSON value): shape and cross-references. */
-export const parseInstrument = (input: unknown): Parsed<Instrument> => parseWith(Instrument, input);
+export const parseInstrument = (input: unknown): Parsed<Instrument> => parseWith(Instrument, input, INSTRUMENT_LIMITS);
 
 /** Validates a complete result, as `toResult()` produces and `schemas/result.schema.json` describes. */
-export const parseResult = (input: unknown): Parsed<Result> => parseWith(Result, input);
+export const parseResult = (input: unknown): Parsed<Result> => parseWith(Result, input, RESULT_LIMITS);
 
 /** Validates a result to resume from. */
-export const parseResumable = (input: unknown): Parsed<ResumableResult> => parseWith(ResumableResult, input);
+export const parseResumable = (input: unknown): Parsed<ResumableResult> => parseWith(ResumableResult, input, RESULT_LIMITS);
 

@@ -174,7 +174,7 @@ describe('results', () => {
 
   const refused: [string, (r: any) => void, string, (params: any) => void][] = [
     ['a result of another instrument', (r) => (r.instrument.id = 'pin-grid'), 'instrument-mismatch', (p) => assert.deepEqual(p, { expected: 'sample', found: 'pin-grid' })],
-    ['a result of another version', (r) => (r.instrument.version = '1.1.0'), 'version-mismatch', (p) => assert.deepEqual(p, { expected: '1.2.0', found: '1.1.0' })],
+    ['a result of another MAJOR version', (r) => (r.instrument.version = '0.9.0'), 'version-mismatch', (p) => assert.deepEqual(p, { expected: '1.2.0', found: '0.9.0' })],
     ['a result with an unknown age band', (r) => (r.ageBand = 'adult'), 'unknown-age-band', (p) => assert.equal(p.ageBand, 'adult')],
     ['a corrupt result', (r) => (r.answers = 'oops'), 'invalid-result', (p) => assert.equal(p.problems[0].path, 'answers')],
     ['a result with a broken date', (r) => (r.session.date = '2026-13-01'), 'invalid-result', (p) => assert.equal(p.problems[0].path, 'session.date')],

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import { EngineError, errorCodeOf } from '../../engine/errors.js';
 import type { Instrument } from '../../schema/instrument.js';
+import type { Result } from '../../schema/result.js';
 import { parseInstrument } from '../../schema/parse.js';
 import type { LocaleController } from './locale.js';
 import type { NoticesController } from './notices.js';
@@ -27,14 +28,24 @@ export interface EngineControllerOptions {
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
 
 /**
+ * Whether a result holds anything a person gave: an answer, a session detail, a participant, a
+ * plan (the meeting date the host's `session-date` set is the host's own).
+ */
+const hasTypedData = (result: Result, hostDate: string | undefined): boolean =>
+  Object.keys(result.answers).length > 0 ||
+  Object.entries(result.session).some(([k, v]) => (Array.isArray(v) ? v.length > 0 : v !== undefined && !(k === 'date' && v === hostDate))) ||
+  Object.values(result.actionPlans).some((plan) => plan.objectives.length > 0);
+
+/**
  * The engine of one filled instrument and where its data come from: the instrument (the host's
  * property, else a child `<script type="application/json">`, else the bundled one), a value to
  * resume (property, attribute or a child `<script data-boussole="value">`), and the age attributes.
  * Bad input is reported through the notices; nothing a person typed is lost:
  *
- * - a new instrument object (another version, or the same pack fetched again) takes over every
- *   answer, the session, the participants and the plans; if they cannot be carried, the instrument
- *   is refused and the current one stays;
+ * - a new instrument object (another version of the same MAJOR, an older MAJOR it migrates, or the
+ *   same pack fetched again) takes over every answer, the session, the participants and the plans;
+ *   if they cannot be carried (another instrument, another MAJOR), it is refused and the current
+ *   one stays;
  * - a child value script is a pre-fill: read once, applied once to the first engine, never again
  *   (moving the element in the page does not re-arm it);
  * - only an explicit host action replaces what was typed: `setValue` (the `value` property or
@@ -146,20 +157,21 @@ export class EngineController implements ReactiveController {
     return undefined;
   }
 
-  /** Makes the engine of `instrument`, carrying over everything the current one holds. False when refused. */
+  /**
+   * Makes the engine of `instrument`, carrying over everything a person put in the current one. When
+   * that cannot be carried (another instrument, another MAJOR version without a migration), the new
+   * instrument is refused, the current one stays, and the host is told why. False when refused.
+   */
   private use(instrument: Instrument, carry = true): boolean {
     const previous = carry ? this.engine : undefined;
     const engine = createEngine(instrument, { locale: this.locale.locale });
-    if (previous) {
-      const carried = previous.toResult();
+    const carried = previous?.toResult();
+    if (carried && hasTypedData(carried, this.options.ageAttributes?.().sessionDate)) {
       const ageBand = instrument.ageBands?.some((b) => b.id === carried.ageBand) ? carried.ageBand : undefined;
       try {
-        engine.load({ ...carried, ageBand, instrument: { id: instrument.id, version: instrument.version } });
+        engine.load({ ...carried, ageBand });
       } catch (error) {
-        this.notices.raise('instrument', 'invalid-instrument', {
-          count: 1,
-          problems: [{ path: '(answers)', message: `the answers already given cannot be carried into it: ${String(error)}` }],
-        });
+        this.report('instrument', error);
         return false;
       }
     }

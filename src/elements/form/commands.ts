@@ -3,6 +3,7 @@ import { domId, itemIdOf, sectionTitleId, type FieldRef } from '../../schema/key
 import type { ChangeDetail } from '../events.js';
 import { UNDO_REMOVE_ID } from '../parts/session.js';
 import type { RemovedParticipant } from '../read-model.js';
+import { own } from '../../engine/records.js';
 
 /** What a control gives: text (or a code), the codes checked in a group, or a checkbox state. */
 export type ControlValue = string | readonly string[] | boolean;
@@ -23,7 +24,7 @@ export function applyInput(engine: Engine, field: FieldRef, value: ControlValue)
       const perspective = field.kind === 'voice' ? field.perspective : undefined;
       engine.setAnswer(field.itemId, typeof value === 'boolean' ? undefined : (value as string | string[]), { perspective });
       const answer = engine.answer(field.itemId);
-      const stored = perspective ? answer?.perspectives?.[perspective]?.value : answer?.value;
+      const stored = perspective ? own(answer?.perspectives, perspective)?.value : answer?.value;
       return { itemId, value: stored, ...(perspective ? { perspective } : {}) };
     }
     case 'comment':

@@ -11,6 +11,7 @@ import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { yesNoLabel } from '../../localize/messages.js';
 import type { FormContext, ItemView } from '../read-model.js';
 import { dateHint, describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
+import { own } from '../../engine/records.js';
 
 interface Choice {
   code: string;
@@ -267,7 +268,7 @@ export function renderItem(view: ItemView): TemplateResult {
       <div class="voices">
         ${item.perspectives.map((p) => {
           const name = tx(ctx.model.perspective.get(p)?.label, ctx.locale) || p;
-          const value = answer?.perspectives?.[p]?.value;
+          const value = own(answer?.perspectives, p)?.value;
           const voice = answerRef(item.id, p);
           return isChoice(item)
             ? html`<fieldset class="voice"><legend>${name}</legend>${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
@@ -308,7 +309,7 @@ function renderReview(view: ItemView): TemplateResult {
           ${item.perspectives.map(
             (p) => html`<div>
               <dt>${tx(ctx.model.perspective.get(p)?.label, ctx.locale) || p}</dt>
-              <dd>${line(answer?.perspectives?.[p]?.value)}</dd>
+              <dd>${line(own(answer?.perspectives, p)?.value)}</dd>
             </div>`,
           )}
         </dl>`

@@ -5,6 +5,7 @@ import type { TallyRule } from '../../schema/instrument.js';
 import { formatNumber, tx } from '../../localize/format.js';
 import type { FormContext, SummaryView, TallyLine, TallyTable } from '../read-model.js';
 import { heading } from './field.js';
+import { own } from '../../engine/records.js';
 
 const n = (value: number, ctx: FormContext) => formatNumber(value, ctx.locale);
 
@@ -30,7 +31,7 @@ export function renderSectionTally(ctx: FormContext, lines: readonly TallyLine[]
   if (!lines.length) return nothing;
   return html`${lines.map(({ rule, entry }) => {
     const options = ctx.model.scale.get(rule.scale)?.options ?? [];
-    const counts = options.map((o) => `${tx(o.label, ctx.locale)} ${n(entry.counts[o.code] ?? 0, ctx)}`).join(' · ');
+    const counts = options.map((o) => `${tx(o.label, ctx.locale)} ${n(own(entry.counts, o.code) ?? 0, ctx)}`).join(' · ');
     return html`<p class="tally" part="tally">
       <span>${counts}</span>
       <strong>${msg(str`Statut : ${statusLabel(ctx, rule, entry.status)}`, { id: 'tally.status' })}</strong>
@@ -40,7 +41,7 @@ export function renderSectionTally(ctx: FormContext, lines: readonly TallyLine[]
 
 function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTable): TemplateResult {
   const options = ctx.model.scale.get(rule.scale)?.options ?? [];
-  const statuses = (rule.statuses ?? []).filter((s) => counts[s.id]);
+  const statuses = (rule.statuses ?? []).filter((s) => own(counts, s.id));
   const captionId = `tally-caption-${rule.id}`;
   return html`${scrolling(tx(rule.label, ctx.locale) || rule.id, html`<table part="tally-table" aria-labelledby=${captionId}>
       <caption id=${captionId}>${tx(rule.label, ctx.locale) || rule.id}</caption>
@@ -55,7 +56,7 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
         ${rows.map((row) =>
           guard([row], () => html`<tr>
             <th scope="row">${tx(ctx.model.section.get(row.sectionId)?.title, ctx.locale)}</th>
-            ${options.map((o) => html`<td>${n(row.entry.counts[o.code] ?? 0, ctx)}</td>`)}
+            ${options.map((o) => html`<td>${n(own(row.entry.counts, o.code) ?? 0, ctx)}</td>`)}
             <td>${statusLabel(ctx, rule, row.entry.status)}</td>
           </tr>`),
         )}
@@ -63,7 +64,7 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
     </table>`)}
     ${statuses.length
       ? html`<p class="tally-overall">
-          ${statuses.map((s, i) => html`${i ? ' · ' : ''}${msg(str`${tx(s.label, ctx.locale)} : ${n(counts[s.id]!, ctx)}`, { id: 'tally.count' })}`)}
+          ${statuses.map((s, i) => html`${i ? ' · ' : ''}${msg(str`${tx(s.label, ctx.locale)} : ${n(own(counts, s.id)!, ctx)}`, { id: 'tally.count' })}`)}
         </p>`
       : nothing}`;
 }
