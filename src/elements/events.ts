@@ -72,8 +72,26 @@ export class BoussoleErrorEvent extends CustomEvent<ErrorDetail> {
   }
 }
 
+/** What happened to the draft: never carries the answers. */
+export interface DraftDetail {
+  type: 'saved' | 'restored' | 'discarded' | 'expired' | 'failed';
+  /** When the draft concerned was saved (ISO date-time). */
+  savedAt?: string;
+  /** For `failed`: why (`unreadable`: a draft could not be read and was set aside; `store`: the store refused). For `discarded`: `person`, `purge` or `submitted`. */
+  reason?: string;
+}
+
+/** Drafts (when the host turned them on): saved, offered and restored, discarded, expired, or failed. */
+export class BoussoleDraftEvent extends CustomEvent<DraftDetail> {
+  static readonly type = 'boussole-draft';
+  constructor(detail: DraftDetail) {
+    super(BoussoleDraftEvent.type, { ...init, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'boussole-draft': BoussoleDraftEvent;
     'boussole-change': BoussoleChangeEvent;
     'boussole-submit': BoussoleSubmitEvent;
     'boussole-invalid': BoussoleInvalidEvent;

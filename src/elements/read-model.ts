@@ -188,6 +188,8 @@ export interface FormView {
   readonly errors: ErrorSummaryView | undefined;
   /** When the current answers were last submitted (ISO date-time), until something changes. */
   readonly submittedAt: string | undefined;
+  /** A draft found on load and offered to the person (restore or discard). */
+  readonly draftOffer: { readonly savedAt: string } | undefined;
 }
 
 export interface BuildInput {
@@ -205,6 +207,7 @@ export interface BuildInput {
   /** The participant last removed (see RemovedParticipant). */
   readonly removed?: RemovedParticipant | undefined;
   readonly submittedAt?: string | undefined;
+  readonly draftOffer?: { readonly savedAt: string } | undefined;
 }
 
 const NO_MESSAGES: Messages = new Map();
@@ -319,6 +322,7 @@ export class ReadModelBuilder {
       summary: this.summary(engine, ctx, summaries),
       errors: input.submitted && input.shown.length ? errorSummaryOf(ctx, input.shown, placesOf(engine)) : undefined,
       submittedAt: input.submittedAt,
+      draftOffer: input.draftOffer,
     };
   }
 

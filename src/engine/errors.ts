@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'unsupported-locale',
   'invalid-layout',
   'invalid-heading-level',
+  'invalid-draft-setting',
+  'unreadable-draft',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

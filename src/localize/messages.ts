@@ -211,6 +211,16 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
       return msg(str`La langue « ${s('lang')} » n’est pas offerte; le formulaire est affiché en français.`, {
         id: 'error.unsupported-locale',
       });
+    case 'invalid-draft-setting':
+      return params.value === undefined
+        ? msg(str`Les brouillons ne peuvent pas être gardés sans « ${s('attribute')} »; rien n’est enregistré.`, { id: 'error.missing-draft-setting' })
+        : msg(str`Les brouillons ne peuvent pas être gardés : « ${s('attribute')} » ne peut pas valoir « ${s('value')} »; rien n’est enregistré.`, {
+            id: 'error.invalid-draft-setting',
+          });
+    case 'unreadable-draft':
+      return msg('Un brouillon enregistré n’a pas pu être lu; il a été mis de côté, sans être effacé, et le formulaire reste utilisable.', {
+        id: 'error.unreadable-draft',
+      });
     case 'invalid-heading-level':
       return msg(str`Le niveau de titre « ${s('value')} » n’existe pas (de 1 à 6); le niveau 2 est utilisé.`, { id: 'error.invalid-heading-level' });
     case 'invalid-layout':

@@ -108,8 +108,8 @@ export class EngineController implements ReactiveController {
     this.apply(this.initial);
   }
 
-  /** The browser restores the field's state (JSON text of a result). */
-  restore(state: string): void {
+  /** The browser restores the field's state (JSON text of a result), or the person restores a draft. */
+  restore(state: unknown): void {
     this.apply(state);
   }
 

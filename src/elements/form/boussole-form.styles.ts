@@ -317,6 +317,12 @@ export const formStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  .draft-offer {
+    border: 4px solid var(--_accent);
+    padding: var(--_space);
+    margin: 0 0 var(--_space);
+  }
+  .draft-offer[hidden],
   .confirmation[hidden] {
     display: none;
   }
@@ -488,6 +494,7 @@ export const formStyles = css`
     .navigator,
     .stepper,
     .confirmation,
+    .draft-offer,
     details.comment:not(.filled),
     details.comment > summary,
     input[type='date'].empty {

@@ -3,9 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import type { Engine } from '../../engine/create-engine.js';
 import type { Instrument } from '../../schema/instrument.js';
 import type { Result } from '../../schema/result.js';
+import type { DraftStore } from '../../drafts/store.js';
 import { EngineController } from '../controllers/engine.js';
 import { FocusController } from '../controllers/focus.js';
 import { FormAssociationController } from '../controllers/form-association.js';
+import { DraftController } from '../controllers/drafts.js';
 import { LocaleController } from '../controllers/locale.js';
 import { NoticesController } from '../controllers/notices.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, type ErrorDetail } from '../events.js';
@@ -33,7 +35,8 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
  * @fires boussole-change - A person changed an answer or a field: `{itemId, value, perspective?, comment?}`. Not fired for programmatic `value` sets.
  * @fires boussole-submit - Submit succeeded; `detail` is the complete result.
  * @fires boussole-invalid - Submit or reportValidity found problems; `detail.issues` (with localized messages).
- * @fires boussole-error - Bad input (invalid instrument, unreadable value, wrong attribute); `detail.code`, `detail.message`.
+ * @fires boussole-error - Bad input (invalid instrument, unreadable value or draft, wrong attribute); `detail.code`, `detail.message`.
+ * @fires boussole-draft - When drafts are on: `{type: saved | restored | discarded | expired | failed, savedAt?, reason?}`; never the answers.
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - Title, description and source note.
@@ -110,6 +113,21 @@ export class BoussoleForm extends LitElement {
   /** Level of the title's heading, 1 to 6 (default 2); the form's other headings follow it. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /** Drafts: `none` (the default: nothing is stored) or `local` (the browser's localStorage). */
+  @property({ reflect: true }) drafts?: string;
+
+  /** Scopes the draft (for example the subject's pseudonymous id); drafts need one. */
+  @property({ attribute: 'draft-id' }) draftId?: string;
+
+  /** Minutes a draft lives after its last save (default 720, 12 hours). */
+  @property({ attribute: 'draft-ttl', type: Number }) draftTtl?: number;
+
+  /** The host's own draft store `{ get, set, remove }` (each may be async); turns drafts on unless `drafts="none"`. */
+  @property({ attribute: false }) draftStore?: DraftStore;
+
+  /** An AES-GCM `CryptoKey`: drafts are then stored only as ciphertext. Without one, as plain JSON. */
+  @property({ attribute: false }) draftEncryptionKey?: CryptoKey;
+
   @state() private current = 0;
   /** The last successful submit, while nothing changed since: when, and what was sent. */
   @state() private sent?: { at: string; content: string };
@@ -141,6 +159,11 @@ export class BoussoleForm extends LitElement {
     onReset: () => this.record.reset(),
     onRestore: (state) => this.record.restore(state),
   });
+  private readonly draftsCtl = new DraftController(this, this.notices, {
+    settings: () => ({ mode: this.drafts, draftId: this.draftId, ttlMinutes: this.draftTtl, store: this.draftStore, key: this.draftEncryptionKey }),
+    engine: () => this.record.engine,
+    restore: (result) => this.record.restore(result),
+  });
   private view?: FormView;
   private shownEngine?: Engine;
   private readonly input = new FormInput({
@@ -159,6 +182,7 @@ export class BoussoleForm extends LitElement {
     changed: () => {
       this.sent = undefined;
     },
+    drafts: this.draftsCtl,
   });
 
   constructor() {
@@ -230,7 +254,13 @@ export class BoussoleForm extends LitElement {
     if (!same) this.sent = { at: new Date().toISOString(), content: JSON.stringify(content) };
     this.focusCtl.request(CONFIRMATION_ID);
     if (!same) this.dispatchEvent(new BoussoleSubmitEvent(result));
+    void this.draftsCtl.submitted();
     return true;
+  }
+
+  /** Deletes this form's draft, and any copy of it set aside as unreadable. */
+  purgeDraft(): Promise<void> {
+    return this.draftsCtl.purge();
   }
 
   // ——— form association (forwarded to the controller) ———
@@ -291,6 +321,7 @@ export class BoussoleForm extends LitElement {
       headingLevel: HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2,
       removed: this.input.removed,
       submittedAt: this.sent?.at,
+      draftOffer: this.draftsCtl.offer,
       stepwise: this.layout === 'sections',
       current: this.current,
     }));

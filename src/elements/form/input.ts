@@ -26,6 +26,7 @@ export interface InputHost {
   showSection(index: number): void;
   /** A person changed something (the confirmation of a submit no longer holds). */
   changed(): void;
+  readonly drafts: { restore(): Promise<void>; discard(): Promise<void> };
 }
 
 /**
@@ -70,6 +71,8 @@ export class FormInput {
       if (index >= 0) host.showSection(index);
       host.focus.request(domId('control', field));
     } else if (action === 'dismiss') host.notices.clear(button.dataset.target!);
+    else if (action === 'restore-draft') void host.drafts.restore();
+    else if (action === 'discard-draft') void host.drafts.discard();
     else if (action === 'goto') {
       const index = Number(button.dataset.index);
       const section = host.view()?.sections[index]?.section;

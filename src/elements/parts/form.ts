@@ -31,6 +31,20 @@ function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): 
   </div>`;
 }
 
+/**
+ * A draft found when the form opened: offered, not applied. A live region, so it is announced; its
+ * buttons are the next stops for the keyboard.
+ */
+function renderDraftOffer(ctx: FormContext, offer: { savedAt: string } | undefined): TemplateResult {
+  return html`<div class="draft-offer" role="status" ?hidden=${!offer}>
+    ${offer
+      ? html`<p>${msg(str`Un brouillon enregistré le ${formatDateTime(offer.savedAt, ctx.locale)} a été trouvé. Voulez-vous le reprendre?`, { id: 'draft.found' })}</p>
+          <button type="button" class="primary" data-action="restore-draft">${msg('Reprendre le brouillon', { id: 'draft.restore' })}</button>
+          <button type="button" data-action="discard-draft">${msg('Supprimer le brouillon', { id: 'draft.discard' })}</button>`
+      : nothing}
+  </div>`;
+}
+
 /** Everything a form shows below its error box, from its read model. */
 export function renderFormBody(view: FormView): TemplateResult {
   const { ctx } = view;
@@ -39,7 +53,8 @@ export function renderFormBody(view: FormView): TemplateResult {
     const part = guard([section], () => renderSection(section));
     return view.stepwise ? html`<div class=${i === view.current ? 'step' : 'step off'}>${part}</div>` : part;
   });
-  return html`${guard([view.header], () => renderHeader(view.header))} ${renderErrorSummary(ctx, view.errors)}
+  return html`${ctx.readonly ? nothing : renderDraftOffer(ctx, view.draftOffer)} ${guard([view.header], () => renderHeader(view.header))}
+    ${renderErrorSummary(ctx, view.errors)}
     ${view.session ? guard([view.session], () => renderSession(view.session!)) : nothing}
     ${view.ageBand ? guard([view.ageBand], () => renderAgeBand(view.ageBand!)) : nothing}
     ${view.stepwise ? renderNavigator(ctx, view.nav, view.current) : nothing} ${sections}

@@ -1,0 +1,283 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Engine } from '../../engine/create-engine.js';
+import type { Result } from '../../schema/result.js';
+import type { DraftStore } from '../../drafts/store.js';
+import { BoussoleDraftEvent, type DraftDetail } from '../events.js';
+import type { NoticesController } from './notices.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+type DraftsModule = typeof import('../../drafts/index.js');
+
+export const DRAFT_MODES = ['none', 'local'] as const;
+export type DraftMode = (typeof DRAFT_MODES)[number];
+
+/** A draft's life is short by default: a working day. */
+export const DEFAULT_DRAFT_TTL_MINUTES = 12 * 60;
+/** A change is saved at most this long after it was made. */
+export const DRAFT_SAVE_DELAY_MS = 1000;
+
+export interface DraftSettings {
+  /** `local` (the browser's storage), or `none`; an explicit `none` also turns a host store off. */
+  mode: string | undefined;
+  draftId: string | undefined;
+  ttlMinutes: number | undefined;
+  store: DraftStore | undefined;
+  key: CryptoKey | undefined;
+}
+
+export interface DraftControllerOptions {
+  settings(): DraftSettings;
+  engine(): Engine | undefined;
+  /** Puts a found draft into the form (the person chose to restore it). */
+  restore(result: Result): void;
+}
+
+/** A draft found on load, offered to the person. */
+export interface DraftOffer {
+  savedAt: string;
+}
+
+/**
+ * Opt-in drafts (decision 0006), off unless the host turns them on: `drafts="local"` (the browser's
+ * localStorage) or its own `draftStore`, always scoped by a `draft-id`. A found draft is offered,
+ * not applied; saves run at most a second after a change and on `pagehide` and `visibilitychange`;
+ * a successful submit deletes the draft. The storage and encryption code (src/drafts) is loaded
+ * only once drafts are on.
+ */
+export class DraftController implements ReactiveController {
+  /** The draft found and offered, until the person restores or discards it. */
+  offer: DraftOffer | undefined;
+  private drafts?: import('../../drafts/index.js').Drafts;
+  private module?: Promise<DraftsModule>;
+  /** What the current configuration is for (store, key, TTL, instrument, id); a change checks again. */
+  private configured?: string;
+  private storageKey?: string;
+  private pending?: Result;
+  private timer?: ReturnType<typeof setTimeout>;
+  private unsubscribe?: () => void;
+  private watched?: Engine;
+  /** Saving waits until the check on load is done and the person answered an offer. */
+  private ready = false;
+  private saving: Promise<void> = Promise.resolve();
+  private lastStore?: DraftStore;
+  private lastKey?: CryptoKey;
+
+  constructor(
+    private readonly host: Host,
+    private readonly notices: NoticesController,
+    private readonly options: DraftControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.flush);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.flush);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.flush();
+  }
+
+  hostUpdated(): void {
+    this.configure();
+  }
+
+  /** Whether drafts are on for this element now. */
+  get active(): boolean {
+    return this.storageKey !== undefined;
+  }
+
+  /** The person restores the offered draft. */
+  async restore(): Promise<void> {
+    const engine = this.options.engine();
+    if (!this.offer || !engine || !this.drafts || !this.storageKey) return;
+    const found = await this.drafts.find(this.storageKey, engine.instrument);
+    this.offer = undefined;
+    this.ready = true;
+    if (found.status === 'draft') {
+      this.options.restore(found.result);
+      this.fire({ type: 'restored', savedAt: found.savedAt });
+    } else await this.report(found);
+    this.host.requestUpdate();
+  }
+
+  /** The person discards the offered draft: it is deleted, and saving starts afresh. */
+  async discard(): Promise<void> {
+    if (!this.offer || !this.drafts || !this.storageKey) return;
+    const { savedAt } = this.offer;
+    this.offer = undefined;
+    this.ready = true;
+    await this.attempt(() => this.drafts!.remove(this.storageKey!));
+    this.fire({ type: 'discarded', savedAt, reason: 'person' });
+    this.host.requestUpdate();
+  }
+
+  /** Deletes the draft and what was set aside for it (the host's `purgeDraft()`). */
+  async purge(): Promise<void> {
+    this.cancel();
+    await this.saving;
+    const key = this.storageKey ?? this.keyFor();
+    const drafts = this.drafts ?? (key ? await this.load() : undefined);
+    if (!drafts || !key) return;
+    this.offer = undefined;
+    await this.attempt(() => drafts.purge(key));
+    this.fire({ type: 'discarded', reason: 'purge' });
+    this.host.requestUpdate();
+  }
+
+  /** A submit succeeded: the draft has served. */
+  async submitted(): Promise<void> {
+    if (!this.active || !this.drafts) return;
+    this.cancel();
+    await this.saving;
+    this.offer = undefined;
+    await this.attempt(() => this.drafts!.remove(this.storageKey!));
+    this.fire({ type: 'discarded', reason: 'submitted' });
+  }
+
+  // ——— configuration and the check on load ———
+
+  private keyFor(): string | undefined {
+    const { draftId } = this.options.settings();
+    const engine = this.options.engine();
+    return draftId && engine ? `boussole-draft:${engine.instrument.id}:${draftId}` : undefined;
+  }
+
+  private configure(): void {
+    const settings = this.options.settings();
+    const engine = this.options.engine();
+    const on = settings.mode === 'local' || (settings.store !== undefined && settings.mode !== 'none');
+    const badMode = settings.mode !== undefined && !(DRAFT_MODES as readonly string[]).includes(settings.mode);
+    const badTtl = settings.ttlMinutes !== undefined && !(settings.ttlMinutes > 0);
+    const missingId = on && !settings.draftId;
+    // Objects (store, key) have no text form: their identity is part of the configuration.
+    const signature = JSON.stringify([on && !badMode && !badTtl && !missingId, settings.mode, settings.draftId, settings.ttlMinutes, engine?.instrument.id]);
+    const same = signature === this.configured && settings.store === this.lastStore && settings.key === this.lastKey;
+    if (same && engine === this.watched) return;
+    if (!same) {
+      this.configured = signature;
+      this.lastStore = settings.store;
+      this.lastKey = settings.key;
+      this.notices.clear('drafts');
+      if (badMode) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'drafts', value: settings.mode });
+      else if (badTtl) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'draft-ttl', value: String(settings.ttlMinutes) });
+      else if (missingId) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'draft-id' });
+      this.cancel();
+      this.offer = undefined;
+      this.ready = false;
+      this.storageKey = on && !badMode && !badTtl && !missingId ? this.keyFor() : undefined;
+    }
+    this.watch(engine);
+    if (!same && this.storageKey) void this.check();
+  }
+
+  /** Listens to the engine's changes, to save them. */
+  private watch(engine: Engine | undefined): void {
+    if (engine === this.watched) return;
+    this.unsubscribe?.();
+    this.watched = engine;
+    this.unsubscribe = engine?.subscribe(() => this.schedule());
+  }
+
+  private load(): Promise<import('../../drafts/index.js').Drafts> {
+    this.module ??= import('../../drafts/index.js');
+    return this.module.then((m) => {
+      const { store, key, ttlMinutes } = this.options.settings();
+      return new m.Drafts({ store: store ?? m.localDraftStore(), key: m.usableKey(key) ? key : undefined, ttlMinutes: ttlMinutes ?? DEFAULT_DRAFT_TTL_MINUTES });
+    });
+  }
+
+  /** Looks for a draft under the key: offers it, deletes it when expired, sets it aside when unreadable. */
+  private async check(): Promise<void> {
+    const key = this.storageKey!;
+    const engine = this.options.engine();
+    if (!engine) return;
+    const settings = this.options.settings();
+    if (settings.key !== undefined) {
+      const m = await (this.module ??= import('../../drafts/index.js'));
+      if (!m.usableKey(settings.key)) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'draftEncryptionKey', value: 'CryptoKey AES-GCM (encrypt, decrypt)' });
+    }
+    try {
+      this.drafts = await this.load();
+      const found = await this.drafts.find(key, engine.instrument);
+      if (key !== this.storageKey) return;
+      if (found.status === 'draft') this.offer = { savedAt: found.savedAt };
+      else {
+        this.ready = true;
+        if (found.status === 'expired') this.fire({ type: 'expired' });
+        else if (found.status === 'unreadable') await this.report(found);
+      }
+    } catch {
+      this.ready = true;
+      this.fire({ type: 'failed', reason: 'store' });
+    }
+    this.host.requestUpdate();
+  }
+
+  private async report(found: { status: string; reason?: string; asideKey?: string }): Promise<void> {
+    if (found.status !== 'unreadable') return;
+    this.notices.raise('draft', 'unreadable-draft', { reason: found.reason, setAsideAs: found.asideKey });
+    this.fire({ type: 'failed', reason: 'unreadable' });
+  }
+
+  // ——— saving ———
+
+  private schedule(): void {
+    if (!this.active || !this.ready) return;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.save();
+    }, DRAFT_SAVE_DELAY_MS);
+  }
+
+  private cancel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Saves now what is pending (the page is hidden or goes away). */
+  private readonly flush = (): void => {
+    if (this.timer === undefined) return;
+    this.cancel();
+    this.save();
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  private save(): void {
+    const engine = this.options.engine();
+    const key = this.storageKey;
+    if (!engine || !key || !this.drafts || !this.ready) return;
+    this.pending = engine.toResult();
+    const drafts = this.drafts;
+    // One save at a time, in order; the latest state is what is written.
+    this.saving = this.saving.then(async () => {
+      const result = this.pending;
+      if (!result || key !== this.storageKey) return;
+      this.pending = undefined;
+      try {
+        const savedAt = await drafts.save(key, result);
+        this.fire({ type: 'saved', savedAt });
+      } catch {
+        this.fire({ type: 'failed', reason: 'store' });
+      }
+    });
+  }
+
+  private async attempt(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch {
+      this.fire({ type: 'failed', reason: 'store' });
+    }
+  }
+
+  private fire(detail: DraftDetail): void {
+    this.host.dispatchEvent(new BoussoleDraftEvent(detail));
+  }
+}
