@@ -45,8 +45,8 @@ export function errorSummary(el: Element): HTMLElement | null {
   return queryByRole(el, 'alert', { name: /^(Il y a (un|\d+) problèmes?|There (is a problem|are \d+ problems))$/ });
 }
 
-/** The error box (role alert) about bad input from the host. */
-export const errorBoxes = (el: Element): HTMLElement[] => allByRole(el, 'alert');
+/** The error boxes about bad input from the host (alerts; the error summary is the other kind of alert). */
+export const errorBoxes = (el: Element): HTMLElement[] => allByRole(el, 'alert').filter((a) => a !== errorSummary(el));
 
 /** The form's top-level sections (themes, spheres, needs) as a person finds them: regions titled by a level-3 heading, the summary aside. */
 export const topSections = (el: Element): HTMLElement[] =>

@@ -79,10 +79,14 @@ describe('Storybook, every story in Chromium', () => {
       const api = Object.entries(argTypes).filter(([, v]) => v.category === 'properties' || v.category === 'attributes').map(([k]) => k).sort();
       assert.deepEqual(
         api,
-        ['age-band', 'ageBand', 'birth-date', 'birthDate', 'errors', 'form', 'heading-level', 'headingLevel', 'instrument', 'lang', 'layout', 'name', 'readonly', 'session-date', 'sessionDate', 'validationMessage', 'validity', 'value', 'valueText'].sort(),
+        [
+          ...['age-band', 'ageBand', 'birth-date', 'birthDate', 'errors', 'form', 'heading-level', 'headingLevel', 'instrument', 'lang', 'layout', 'name', 'readonly'],
+          ...['session-date', 'sessionDate', 'validationMessage', 'validity', 'value', 'valueText'],
+          ...['drafts', 'draft-id', 'draftId', 'draft-ttl', 'draftTtl', 'draftStore', 'draftEncryptionKey'],
+        ].sort(),
       );
       const events = Object.entries(argTypes).filter(([, v]) => v.category === 'events').map(([k]) => k).sort();
-      assert.deepEqual(events, ['boussole-change', 'boussole-error', 'boussole-invalid', 'boussole-submit']);
+      assert.deepEqual(events, ['boussole-change', 'boussole-draft', 'boussole-error', 'boussole-invalid', 'boussole-submit']);
       for (const internal of ['engine', 'revision', 'internals', 'pendingValue', 'record', 'readModel', 'onClick', 'current'])
         assert.equal(argTypes[internal], undefined, `${internal} is not in Controls`);
       const colours = Object.entries(argTypes).filter(([k]) => k.startsWith('--boussole-color-'));
