@@ -97,6 +97,20 @@ describe('Storybook, every story in Chromium', () => {
     }
   });
 
+  it('the drafts stories show the restore notice and the unreadable draft', async () => {
+    for (const [name, expected] of [['Draft Offered', /Un brouillon enregistré le .+ a été trouvé/], ['Unreadable Draft', /mis de côté/]] as const) {
+      const story = stories.find((s) => s.title === 'Features/Drafts' && s.name === name);
+      assert.ok(story, `a story named ${name}`);
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('boussole-pin-grid')?.shadowRoot?.textContent ?? ''), expected.source, { timeout: 20_000 });
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   for (const story of stories) {
     it(`${story.title} › ${story.name}`, async () => {
       const page = await browser.newPage();
