@@ -147,3 +147,30 @@ describe('ids named like what every object inherits', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 });
+
+describe('a broken instrument given to a form', () => {
+  for (const [what, breakIt, path] of [
+    ['a section that contains itself', (d: Draft) => (d.sections[0].sections = [d.sections[0]]), 'sections[0].sections[0]'],
+    ['a property whose getter throws', (d: Draft) => Object.defineProperty(d.sections[0], 'title', { enumerable: true, get: () => { throw new Error('piège'); } }), 'sections[0].title'],
+    ['sections nested 2 100 levels deep', (d: Draft) => {
+      let s: Draft = d.sections[0];
+      for (let i = 0; i < 2100; i++) s = { id: `n${i}`, kind: 'k', title: { fr: 'N', en: 'N' }, sections: [s] };
+      d.sections = [s];
+    }, 'sections'],
+  ] as const)
+    it(`${what}: a visible error with the path, boussole-error, the answers kept`, async () => {
+      const el = await render(demoInstrument, resultWith(demoInstrument, (i) => `Texte ${i}`));
+      const before = el.value!;
+      const codes: string[] = [];
+      el.addEventListener('boussole-error', (e) => codes.push((e as CustomEvent).detail.code));
+      const broken = structuredClone(demoInstrument) as Draft;
+      breakIt(broken);
+      el.instrument = broken;
+      await settle(el);
+      expect(codes).to.deep.equal(['invalid-instrument']);
+      const box = errorBoxes(el)[0]!;
+      await click(byRole(box, 'button', { name: 'Détails techniques' }));
+      expect(textOf(box)).to.contain(path);
+      expect(el.value!.answers).to.deep.equal(before.answers);
+    });
+});
