@@ -36,6 +36,7 @@ export default [
       index: 'src/index.ts',
       define: 'src/define.ts',
       engine: 'src/engine/index.ts',
+      analysis: 'src/analysis/index.ts',
       'elements/form': 'src/elements/form/define.ts',
       'elements/ces': 'src/elements/ces/define.ts',
       'elements/needs-grid': 'src/elements/needs-grid/define.ts',

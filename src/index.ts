@@ -19,3 +19,4 @@ export {
 export * from './engine/index.js';
 export * from './schema/index.js';
 export { ERROR_CODES, type ErrorCode } from './engine/errors.js';
+export * from './analysis/index.js';

@@ -26,10 +26,15 @@ export const ScaleOption = z.strictObject({
   missing: z.optional(z.boolean()),
 });
 
-/** A response scale shared by the choice items that name it. */
+/**
+ * A response scale shared by the choice items that name it. `better` orders it for comparisons over
+ * time: the options, in their order, go from worse to better (`last`) or from better to worse
+ * (`first`); missing options ("don't know") are never ordered.
+ */
 export const Scale = z.strictObject({
   id: Id,
   label: z.optional(Text),
+  better: z.optional(z.enum(['first', 'last'])),
   options: z.array(ScaleOption).check(z.minLength(2)),
 });
 
@@ -78,7 +83,13 @@ const itemBase = {
   comment: z.optional(z.boolean()),
 };
 
-export const SingleChoiceItem = z.strictObject({ ...itemBase, type: z.literal('single-choice'), scale: Id });
+export const SingleChoiceItem = z.strictObject({
+  ...itemBase,
+  type: z.literal('single-choice'),
+  scale: Id,
+  /** Overrides the scale's order for this question (one phrased the other way round). */
+  better: z.optional(z.enum(['first', 'last'])),
+});
 export const MultipleChoiceItem = z.strictObject({
   ...itemBase,
   type: z.literal('multiple-choice'),
@@ -91,6 +102,8 @@ export const YesNoItem = z.strictObject({
   type: z.literal('yes-no'),
   /** Offers "don't know" (default true). */
   allowUnknown: z.optional(z.boolean()),
+  /** Which answer is the better one, for comparisons over time ("don't know" is never ordered). */
+  better: z.optional(z.enum(['yes', 'no'])),
 });
 export const ShortTextItem = z.strictObject({
   ...itemBase,
@@ -109,6 +122,8 @@ export const NumberItem = z.strictObject({
   max: z.optional(z.number()),
   integer: z.optional(z.boolean()),
   unit: z.optional(Text),
+  /** Whether a higher or a lower number is better, for comparisons over time. */
+  better: z.optional(z.enum(['higher', 'lower'])),
 });
 export const DateItem = z.strictObject({
   ...itemBase,

@@ -1,0 +1,13 @@
+/** Follow-up over time (`boussole/analysis.js`): comparing a subject's results, record after record. No DOM. */
+export {
+  compareResults,
+  directionOf,
+  DIRECTIONS,
+  type Direction,
+  type DirectionCounts,
+  type AnswerChange,
+  type SectionComparison,
+  type TallyChange,
+  type PreviousAction,
+  type Comparison,
+} from './compare.js';
