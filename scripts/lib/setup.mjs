@@ -34,7 +34,7 @@ export function generate() {
     console.error('lit-localize build failed.');
     process.exit(1);
   }
-  if (run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/elements/*/boussole-*.ts', 'src/elements/*/define.ts', 'src/elements/events.ts'], { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) {
+  if (run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/elements/base.ts', 'src/elements/*/boussole-*.ts', 'src/elements/*/define.ts', 'src/elements/events.ts'], { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) {
     console.error('custom-elements-manifest analyze failed.');
     process.exit(1);
   }

@@ -1,10 +1,12 @@
+import { compareResults, directionOf, type Direction } from '../analysis/compare.js';
 import type { Engine, EngineChange } from '../engine/create-engine.js';
 import { topSectionOf, type Model } from '../engine/model.js';
 import type { Issue } from '../engine/validation.js';
-import type { Locale } from '../schema/enums.js';
+import type { AnswerValue } from '../schema/common.js';
+import { OPEN_ACTION_STATUSES, type Locale } from '../schema/enums.js';
 import type { AgeBand, Item, Section, SessionSpec, TallyRule } from '../schema/instrument.js';
 import { encodeKey, itemOf, planOf, type FieldRef } from '../schema/keys.js';
-import type { ActionPlan, Answer, Participant, Progress, SessionData, Summaries, TallyEntry } from '../schema/result.js';
+import type { Action, ActionPlan, Answer, Participant, Progress, SessionData, Summaries, TallyEntry } from '../schema/result.js';
 import { formatNumber, tx } from '../localize/format.js';
 import { fieldName, issueMessage, type FieldPlaces } from '../localize/messages.js';
 import { msg, str } from '@lit/localize';
@@ -20,7 +22,7 @@ import { own } from '../engine/records.js';
 /** What the engine offers to read; the builder never calls a command. */
 export type EngineReader = Pick<
   Engine,
-  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'subscribe'
+  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'subscribe' | 'toResult'
 >;
 
 /** Shared by every view of one build; a new object when the language, review mode or disabled state change. */
@@ -53,6 +55,24 @@ export interface ItemView {
   readonly disagreement: boolean;
   /** The question's number, when the instrument numbers its questions. */
   readonly number: number | undefined;
+  /** Last time's answers, when the host gave the previous record. */
+  readonly previous: PreviousAnswer | undefined;
+}
+
+/** Last time's answer to a question, per voice, with how it moved since. */
+export interface PreviousAnswer {
+  /** The previous record's session date. */
+  readonly date: string | undefined;
+  readonly voices: readonly { readonly perspective: string | undefined; readonly value: AnswerValue | undefined; readonly direction: Direction }[];
+}
+
+/** An open action of the previous record's plan, offered to carry into this one. */
+export interface PreviousActionView {
+  readonly objectiveId: string;
+  readonly objectiveText: string;
+  readonly action: Action;
+  /** Already in this record's plan (same objective text, same action). */
+  readonly carried: boolean;
 }
 
 /** A tally under a section: counts per level and the status. */
@@ -66,6 +86,8 @@ export interface PlanView {
   readonly section: Section;
   readonly plan: ActionPlan;
   readonly messages: Messages;
+  /** The previous record's open actions for this section, and its date. */
+  readonly previous: { readonly date: string | undefined; readonly actions: readonly PreviousActionView[] } | undefined;
 }
 
 export interface SectionView {
@@ -138,6 +160,15 @@ export interface SummaryView {
   readonly kept: number;
   /** The percentage counts required questions only (the instrument's completion basis). */
   readonly byRequired: boolean;
+  /** Since the previous record, per top-level section: what improved, worsened, is new (item ids). */
+  readonly comparison: { readonly date: string | undefined; readonly rows: readonly ComparisonRow[] } | undefined;
+}
+
+export interface ComparisonRow {
+  readonly section: Section;
+  readonly improved: readonly string[];
+  readonly worsened: readonly string[];
+  readonly newlyAnswered: readonly string[];
 }
 
 /** An entry of the error summary: a link to a field, and what it says. */
@@ -208,6 +239,8 @@ export interface BuildInput {
   readonly removed?: RemovedParticipant | undefined;
   readonly submittedAt?: string | undefined;
   readonly draftOffer?: { readonly savedAt: string } | undefined;
+  /** The previous record, read with the instrument's version policy (see PreviousController). */
+  readonly previous?: EngineReader | undefined;
 }
 
 const NO_MESSAGES: Messages = new Map();
@@ -258,6 +291,8 @@ const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length 
  */
 export class ReadModelBuilder {
   private engine?: EngineReader;
+  /** The previous record of the build under way. */
+  private previous?: EngineReader;
   private unsubscribe?: () => void;
   /** Top-level sections a change may have reached since the last build; `all` for any. */
   private reached = new Set<string>();
@@ -276,6 +311,9 @@ export class ReadModelBuilder {
   private ageBand?: AgeBandView;
   private progressRows = new Map<string, ProgressRow>();
   private tallyRows = new Map<string, TallyRow>();
+  /** Last time's answer each item view was made with. */
+  private itemsPrevious = new Map<string, Answer | undefined>();
+  private compared?: { previous: EngineReader; summaries: Summaries; view: SummaryView['comparison'] };
 
   build(input: BuildInput): FormView {
     const { engine } = input;
@@ -284,6 +322,8 @@ export class ReadModelBuilder {
     if (engine !== this.engine) this.watch(engine);
     const before = this.ctx;
     const ctx = this.context(input);
+    if (input.previous !== this.previous) this.reachedAll = true;
+    this.previous = input.previous;
     const summaries = engine.summaries();
     const messages = this.messagesOf(input, model);
     const disagreements = new Set(summaries.disagreements);
@@ -358,7 +398,8 @@ export class ReadModelBuilder {
     this.header = undefined;
     this.session = undefined;
     this.ageBand = undefined;
-    for (const memo of [this.messages, this.items, this.sectionViews, this.plans, this.tallyLines, this.progressRows, this.tallyRows]) memo.clear();
+    for (const memo of [this.messages, this.items, this.itemsPrevious, this.sectionViews, this.plans, this.tallyLines, this.progressRows, this.tallyRows]) memo.clear();
+    this.compared = undefined;
   }
 
   private context({ engine, locale, readonly, disabled, headingLevel }: BuildInput): FormContext {
@@ -431,12 +472,28 @@ export class ReadModelBuilder {
     const mine = messages(`item:${item.id}`);
     const disagreement = disagreements.has(item.id);
     const before = this.items.get(item.id);
-    if (before && before.ctx === ctx && before.item === item && before.answer === answer && before.messages === mine && before.disagreement === disagreement)
+    const previous = this.previous;
+    const last = previous?.answer(item.id);
+    // Last time's answer is compared by identity: another previous record gives other objects.
+    const same = this.itemsPrevious.get(item.id) === last;
+    if (before && same && before.ctx === ctx && before.item === item && before.answer === answer && before.messages === mine && before.disagreement === disagreement)
       return before;
     const number = engine.instrument.numbering === 'items' ? engine.model.itemNumber.get(item.id) : undefined;
-    const view: ItemView = { ctx, item, answer, messages: mine, disagreement, number };
+    const view: ItemView = { ctx, item, answer, messages: mine, disagreement, number, previous: previous && this.previousAnswer(previous, item, answer) };
+    this.itemsPrevious.set(item.id, last);
     this.items.set(item.id, view);
     return view;
+  }
+
+  /** Last time's answer to an item, per voice, and how it moved; undefined when it had none. */
+  private previousAnswer(previous: EngineReader, item: Item, answer: Answer | undefined): PreviousAnswer | undefined {
+    const last = previous.answer(item.id);
+    const voices = (item.perspectives ?? [undefined]).map((perspective) => {
+      const value = perspective ? own(last?.perspectives, perspective)?.value : last?.value;
+      const now = perspective ? own(answer?.perspectives, perspective)?.value : answer?.value;
+      return { perspective, value, direction: directionOf(previous.model, item, value, now) };
+    });
+    return voices.some((v) => v.value !== undefined) ? { date: previous.session.date, voices } : undefined;
   }
 
   /** The tally lines under a section with at least two tallied items. */
@@ -461,10 +518,27 @@ export class ReadModelBuilder {
     const plan = engine.actionPlan(section.id);
     const mine = messages(`plan:${section.id}`);
     const before = this.plans.get(section.id);
-    if (before && before.ctx === ctx && before.section === section && before.plan === plan && before.messages === mine) return before;
-    const view: PlanView = { ctx, section, plan, messages: mine };
+    const previous = this.previous;
+    if (before && before.ctx === ctx && before.section === section && before.plan === plan && before.messages === mine && (before.previous === undefined) === (previous === undefined))
+      return before;
+    const view: PlanView = { ctx, section, plan, messages: mine, previous: previous && this.previousActions(previous, section.id, plan) };
     this.plans.set(section.id, view);
     return view;
+  }
+
+  /** The previous record's open actions of a section, and whether each is already in this plan. */
+  private previousActions(previous: EngineReader, sectionId: string, plan: ActionPlan): PlanView['previous'] {
+    const actions: PreviousActionView[] = [];
+    for (const objective of previous.actionPlan(sectionId).objectives)
+      for (const action of objective.actions)
+        if (OPEN_ACTION_STATUSES.includes(action.status))
+          actions.push({
+            objectiveId: objective.id,
+            objectiveText: objective.text,
+            action,
+            carried: plan.objectives.some((o) => o.text === objective.text && o.actions.some((a) => a.what === action.what)),
+          });
+    return actions.length ? { date: previous.session.date, actions } : undefined;
   }
 
   private sessionView(engine: EngineReader, ctx: FormContext, messages: (owner: string) => Messages, removed: RemovedParticipant | undefined): SessionView | undefined {
@@ -485,6 +559,22 @@ export class ReadModelBuilder {
     const b = this.ageBand;
     if (b && b.ctx === ctx && b.bands === bands && b.current === current && b.messages === mine) return b;
     return (this.ageBand = { ctx, bands, current, messages: mine });
+  }
+
+  /** What moved since the previous record, per top-level section (recomputed when the answers change). */
+  private comparison(engine: EngineReader, previous: EngineReader): SummaryView['comparison'] {
+    const summaries = engine.summaries();
+    if (this.compared?.previous === previous && this.compared.summaries === summaries) return this.compared.view;
+    const c = compareResults(engine.instrument, [previous.toResult(), engine.toResult()]);
+    const rows = engine.instrument.sections
+      .filter((section) => engine.isVisible(section.id))
+      .map((section) => {
+        const found = c.sections.find((x) => x.sectionId === section.id)!;
+        return { section, improved: found.improved, worsened: found.worsened, newlyAnswered: found.newlyAnswered };
+      });
+    const view = { date: previous.session.date, rows };
+    this.compared = { previous, summaries, view };
+    return view;
   }
 
   private summary(engine: EngineReader, ctx: FormContext, summaries: Summaries): SummaryView {
@@ -528,6 +618,7 @@ export class ReadModelBuilder {
       disagreements: summaries.disagreements.length,
       kept: summaries.outOfScope.length + summaries.unknownItems.length,
       byRequired: model.instrument.summary?.completion === 'required',
+      comparison: this.previous && this.comparison(engine, this.previous),
     };
   }
 

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'invalid-heading-level',
   'invalid-draft-setting',
   'unreadable-draft',
+  'unreadable-previous',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

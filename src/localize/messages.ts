@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import type { Direction } from '../analysis/compare.js';
 import type { ErrorCode } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import type { Issue } from '../engine/validation.js';
@@ -168,6 +169,17 @@ export const actionStatusLabel = (status: ActionStatus): string =>
     dropped: msg('Abandonnée', { id: 'action-status.dropped' }),
   })[status];
 
+/** How an answer moved since the previous record, in words (never colour alone). */
+export const directionLabel = (direction: Direction): string =>
+  ({
+    improved: msg('en progrès', { id: 'direction.improved' }),
+    worsened: msg('en recul', { id: 'direction.worsened' }),
+    unchanged: msg('inchangé', { id: 'direction.unchanged' }),
+    'newly-answered': msg('répondu cette fois', { id: 'direction.newly-answered' }),
+    'no-longer-answered': msg('sans réponse cette fois', { id: 'direction.no-longer-answered' }),
+    'not-comparable': msg('réponse différente', { id: 'direction.not-comparable' }),
+  })[direction];
+
 export const yesNoLabel = (value: string): string =>
   value === 'yes'
     ? msg('Oui', { id: 'yes' })
@@ -217,6 +229,8 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
         : msg(str`Les brouillons ne peuvent pas être gardés : « ${s('attribute')} » ne peut pas valoir « ${s('value')} »; rien n’est enregistré.`, {
             id: 'error.invalid-draft-setting',
           });
+    case 'unreadable-previous':
+      return msg('La rencontre précédente fournie n’a pas pu être lue; la comparaison n’est pas affichée.', { id: 'error.unreadable-previous' });
     case 'unreadable-draft':
       return msg('Un brouillon enregistré n’a pas pu être lu; il a été mis de côté, sans être effacé, et le formulaire reste utilisable.', {
         id: 'error.unreadable-draft',

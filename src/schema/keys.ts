@@ -153,9 +153,9 @@ export function decodeKey(key: string): FieldRef | undefined {
   }
 }
 
-/** Ids of the DOM nodes a field has: its (first) control, its error message, its help text, the format it expects. */
-export type DomRole = 'control' | 'error' | 'help' | 'format';
-const PREFIX: Record<DomRole, string> = { control: 'c', error: 'e', help: 'h', format: 'f' };
+/** Ids of the DOM nodes a field has: its (first) control, its error message, its help text, the format it expects, last time's answer. */
+export type DomRole = 'control' | 'error' | 'help' | 'format' | 'previous';
+const PREFIX: Record<DomRole, string> = { control: 'c', error: 'e', help: 'h', format: 'f', previous: 'p' };
 
 export const domId = (role: DomRole, ref: FieldRef): string => `${PREFIX[role]}-${encodeKey(ref)}`;
 

@@ -17,6 +17,16 @@ let ID = '';
 let KEY = '';
 const drafts = () => Object.keys(localStorage).filter((k) => k.startsWith(`${KEY}`));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `done()` holds (the draft module loads and the store answers asynchronously). */
+async function until<T>(done: () => T, timeout = 5000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = done();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error('timed out');
+    await wait(10);
+  }
+}
 
 async function make(attrs = 'drafts="local" draft-id="ID"', setup?: (el: BoussoleForm) => void): Promise<BoussoleForm> {
   const host = await fixture<HTMLElement>('<div></div>');
@@ -100,6 +110,7 @@ describe('drafts', () => {
 
     const events: string[] = [];
     const el = await make('drafts="local" draft-id="ID"', (e) => e.addEventListener('boussole-draft', (ev) => events.push((ev as BoussoleDraftEvent).detail.type)));
+    await until(() => offer(el));
     expect(textOf(offer(el)!)).to.match(/Un brouillon enregistré le .+ a été trouvé/);
     expect(el.value!.answers, 'not applied before the person says so').to.deep.equal({});
     await click(byRole(offer(el)!, 'button', { name: 'Reprendre le brouillon' }));
@@ -116,6 +127,7 @@ describe('drafts', () => {
     await answerAndSave(first);
     first.remove();
     const el = await make();
+    await until(() => offer(el));
     const discarded = oneEvent(el, 'boussole-draft') as Promise<BoussoleDraftEvent>;
     await click(byRole(offer(el)!, 'button', { name: 'Supprimer le brouillon' }));
     expect((await discarded).detail).to.include({ type: 'discarded', reason: 'person' });
@@ -138,6 +150,7 @@ describe('drafts', () => {
     await wait(120);
     const events: string[] = [];
     const el = await make('drafts="local" draft-id="ID"', (e) => e.addEventListener('boussole-draft', (ev) => events.push((ev as BoussoleDraftEvent).detail.type)));
+    await until(() => events.length);
     expect(events).to.deep.equal(['expired']);
     expect(offer(el)).to.equal(undefined);
     expect(drafts()).to.deep.equal([]);
@@ -153,7 +166,9 @@ describe('drafts', () => {
       const raw = localStorage.getItem(KEY);
       const errors: string[] = [];
       const el = await make('drafts="local" draft-id="ID"', (e) => e.addEventListener('boussole-error', (ev) => errors.push((ev as BoussoleErrorEvent).detail.code)));
+      await until(() => errors.length);
       expect(errors).to.deep.equal(['unreadable-draft']);
+      await settle(el);
       expect(textOf(allByRole(el, 'alert')[0]!)).to.contain('mis de côté');
       const aside = drafts().filter((k) => k.startsWith(`${KEY}:unreadable:`));
       expect(aside.length).to.equal(1);
@@ -178,6 +193,7 @@ describe('drafts', () => {
     expect(JSON.parse(one).iv).to.not.equal(JSON.parse(two).iv);
     first.remove();
     const el = await make('drafts="local" draft-id="ID"', (e) => (e.draftEncryptionKey = key));
+    await until(() => offer(el));
     await click(byRole(offer(el)!, 'button', { name: 'Reprendre le brouillon' }));
     await wait(30);
     expect(el.value!.answers['pin.ecosystemic.needs-together']).to.deep.equal({ value: 'partial' });
@@ -195,6 +211,7 @@ describe('drafts', () => {
       e.draftEncryptionKey = wrong;
       e.addEventListener('boussole-error', (ev) => errors.push((ev as BoussoleErrorEvent).detail.code));
     });
+    await until(() => errors.length);
     expect(errors).to.deep.equal(['unreadable-draft']);
     const aside = drafts().filter((k) => k.includes(':unreadable:'));
     expect(aside.map((k) => localStorage.getItem(k))).to.deep.equal([sealed]);
@@ -213,6 +230,7 @@ describe('drafts', () => {
     expect([...memory.keys()]).to.deep.equal([KEY]);
     first.remove();
     const el = await make('draft-id="ID"', (e) => (e.draftStore = store));
+    await until(() => offer(el));
     await click(byRole(offer(el)!, 'button', { name: 'Reprendre le brouillon' }));
     await wait(40);
     expect(el.value!.answers['pin.ecosystemic.needs-together']).to.deep.equal({ value: 'partial' });
@@ -222,10 +240,11 @@ describe('drafts', () => {
 
   it('a page about to go away saves at once, without waiting', async () => {
     const el = await make();
+    await wait(200);
     await clickOption(allByRole(el, 'radio')[0] as HTMLInputElement);
     expect(drafts()).to.deep.equal([]);
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
-    await wait(20);
+    await until(() => drafts().length);
     expect(drafts()).to.deep.equal([KEY]);
   });
 
@@ -234,6 +253,7 @@ describe('drafts', () => {
     await answerAndSave(first);
     first.remove();
     const el = await make();
+    await until(() => offer(el));
     expect(queryByRole(offer(el)!, 'button', { name: 'Reprendre le brouillon' })!.tabIndex).to.equal(0);
     const { expectAccessible } = await import('./helpers.js');
     await expectAccessible(el);

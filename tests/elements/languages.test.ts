@@ -155,7 +155,15 @@ describe('each element speaks one language, in every state', () => {
         el.value = filledResult(c.instrument, lang, band);
         await settle(el);
         expectOnly(el, lang, 'filled');
+        const engine = createEngine(c.instrument, { ageBand: band });
+        fillAll(engine, { share: 0.5 });
+        const o = engine.model.sections.find((s) => s.actionPlan);
+        if (o) engine.addAction(o.id, engine.addObjective(o.id, 'OBJ-0'), { what: 'ACT-0', status: 'planned' });
+        el.previous = engine.toResult();
+        await settle(el);
+        expectOnly(el, lang, 'with the previous record beside');
         const review = await make('readonly');
+        review.previous = el.previous;
         review.value = el.value;
         await settle(review);
         expectOnly(review, lang, 'read-only');

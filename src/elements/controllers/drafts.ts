@@ -58,6 +58,8 @@ export class DraftController implements ReactiveController {
   private watched?: Engine;
   /** Saving waits until the check on load is done and the person answered an offer. */
   private ready = false;
+  /** Something changed while saving waited: saved as soon as it may be. */
+  private dirty = false;
   private saving: Promise<void> = Promise.resolve();
   private lastStore?: DraftStore;
   private lastKey?: CryptoKey;
@@ -96,6 +98,7 @@ export class DraftController implements ReactiveController {
     if (!this.offer || !engine || !this.drafts || !this.storageKey) return;
     const found = await this.drafts.find(this.storageKey, engine.instrument);
     this.offer = undefined;
+    this.dirty = false;
     this.ready = true;
     if (found.status === 'draft') {
       this.options.restore(found.result);
@@ -109,7 +112,7 @@ export class DraftController implements ReactiveController {
     if (!this.offer || !this.drafts || !this.storageKey) return;
     const { savedAt } = this.offer;
     this.offer = undefined;
-    this.ready = true;
+    this.becomeReady();
     await this.attempt(() => this.drafts!.remove(this.storageKey!));
     this.fire({ type: 'discarded', savedAt, reason: 'person' });
     this.host.requestUpdate();
@@ -168,6 +171,7 @@ export class DraftController implements ReactiveController {
       this.cancel();
       this.offer = undefined;
       this.ready = false;
+      this.dirty = false;
       this.storageKey = on && !badMode && !badTtl && !missingId ? this.keyFor() : undefined;
     }
     this.watch(engine);
@@ -206,15 +210,21 @@ export class DraftController implements ReactiveController {
       if (key !== this.storageKey) return;
       if (found.status === 'draft') this.offer = { savedAt: found.savedAt };
       else {
-        this.ready = true;
+        this.becomeReady();
         if (found.status === 'expired') this.fire({ type: 'expired' });
         else if (found.status === 'unreadable') await this.report(found);
       }
     } catch {
-      this.ready = true;
+      this.becomeReady();
       this.fire({ type: 'failed', reason: 'store' });
     }
     this.host.requestUpdate();
+  }
+
+  /** Saving may start; what changed while it waited is saved now. */
+  private becomeReady(): void {
+    this.ready = true;
+    if (this.dirty) this.schedule();
   }
 
   private async report(found: { status: string; reason?: string; asideKey?: string }): Promise<void> {
@@ -226,7 +236,12 @@ export class DraftController implements ReactiveController {
   // ——— saving ———
 
   private schedule(): void {
-    if (!this.active || !this.ready) return;
+    if (!this.active) return;
+    if (!this.ready) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.save();

@@ -297,6 +297,28 @@ export const formStyles = css`
   details[open] > summary::before {
     transform: rotate(45deg);
   }
+  /* Last time's answer: discreet, its direction in words (an arrow beside them, never colour alone). */
+  .previous {
+    color: var(--_muted);
+    font-size: 0.9em;
+    margin: 0.25rem 0 0.5rem;
+  }
+  .previous .arrow {
+    display: inline-block;
+    min-width: 1.25em;
+    font-weight: 700;
+  }
+  .previous-actions ul {
+    padding-left: 1.25rem;
+  }
+  .previous-actions li {
+    margin-bottom: 0.5rem;
+  }
+  .carried {
+    color: var(--_muted);
+    font-style: italic;
+    margin-left: 0.5rem;
+  }
   .date-hint {
     display: block;
     color: var(--_muted);

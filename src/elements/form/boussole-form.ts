@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Engine } from '../../engine/create-engine.js';
 import type { Instrument } from '../../schema/instrument.js';
@@ -8,9 +8,9 @@ import { EngineController } from '../controllers/engine.js';
 import { FocusController } from '../controllers/focus.js';
 import { FormAssociationController } from '../controllers/form-association.js';
 import { DraftController } from '../controllers/drafts.js';
-import { LocaleController } from '../controllers/locale.js';
-import { NoticesController } from '../controllers/notices.js';
-import { BoussoleInvalidEvent, BoussoleSubmitEvent, type ErrorDetail } from '../events.js';
+import { PreviousController } from '../controllers/previous.js';
+import { BoussoleElement } from '../base.js';
+import { BoussoleInvalidEvent, BoussoleSubmitEvent } from '../events.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
@@ -82,7 +82,7 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
  * @cssproperty --boussole-space - Base spacing unit.
  * @cssproperty --boussole-max-width - Maximum width of the form.
  */
-export class BoussoleForm extends LitElement {
+export class BoussoleForm extends BoussoleElement {
   static override styles = formStyles;
   static formAssociated = true;
 
@@ -128,14 +128,18 @@ export class BoussoleForm extends LitElement {
   /** An AES-GCM `CryptoKey`: drafts are then stored only as ciphertext. Without one, as plain JSON. */
   @property({ attribute: false }) draftEncryptionKey?: CryptoKey;
 
+  /** The previous record (last year's result: object or JSON text): shown beside each answer, compared. */
+  get previous(): unknown {
+    return this.previousCtl.value;
+  }
+  set previous(value: unknown) {
+    this.previousCtl.value = value;
+  }
+
   @state() private current = 0;
   /** The last successful submit, while nothing changed since: when, and what was sent. */
   @state() private sent?: { at: string; content: string };
 
-  private readonly localeCtl = new LocaleController(this, (lang) =>
-    lang ? this.notices.raise('lang', 'unsupported-locale', { lang }) : this.notices.clear('lang'),
-  );
-  private readonly notices = new NoticesController(this, this.localeCtl);
   private readonly focusCtl = new FocusController(this);
   private readonly interaction = new Interaction();
   private readonly readModel = new ReadModelBuilder();
@@ -164,6 +168,7 @@ export class BoussoleForm extends LitElement {
     engine: () => this.record.engine,
     restore: (result) => this.record.restore(result),
   });
+  private readonly previousCtl = new PreviousController(this, this.notices);
   private view?: FormView;
   private shownEngine?: Engine;
   private readonly input = new FormInput({
@@ -183,25 +188,12 @@ export class BoussoleForm extends LitElement {
       this.sent = undefined;
     },
     drafts: this.draftsCtl,
+    previous: () => this.previousCtl.engine,
   });
 
   constructor() {
     super();
-    // A `value` set before the tag was defined (a framework rendering first) shadows the accessor: take it over.
-    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
-      const early = (this as unknown as { value: unknown }).value;
-      delete (this as unknown as { value?: unknown }).value;
-      this.value = early;
-    }
-  }
-
-  // The element's own `lang` is native, not a Lit property: observed here so a change re-renders at once.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang') this.requestUpdate();
+    this.adoptEarly('value', 'previous');
   }
 
   // ——— public API ———
@@ -212,11 +204,6 @@ export class BoussoleForm extends LitElement {
   }
   set value(value: unknown) {
     this.record.setValue(value);
-  }
-
-  /** The problems currently shown in the element's error box, as sent with `boussole-error`. */
-  get errors(): ErrorDetail[] {
-    return this.notices.errors;
   }
 
   /** The form the element belongs to, if any. */
@@ -300,6 +287,7 @@ export class BoussoleForm extends LitElement {
     }
     const engine = this.record.engine;
     engine?.setLocale(locale);
+    this.previousCtl.update(engine?.instrument);
     if (engine !== this.shownEngine) {
       this.shownEngine = engine;
       this.current = 0;
@@ -322,6 +310,7 @@ export class BoussoleForm extends LitElement {
       removed: this.input.removed,
       submittedAt: this.sent?.at,
       draftOffer: this.draftsCtl.offer,
+      previous: this.previousCtl.engine,
       stepwise: this.layout === 'sections',
       current: this.current,
     }));

@@ -65,6 +65,7 @@ export const ROW_ACTIONS = [
   'remove-objective',
   'add-action',
   'remove-action',
+  'carry-action',
 ] as const;
 export type RowAction = (typeof ROW_ACTIONS)[number];
 
@@ -84,7 +85,13 @@ function firstFieldOf(engine: Engine, participantId: string): string {
 }
 
 /** A person pressed a button that adds or removes a participant, an objective or an action. */
-export function applyRowAction(engine: Engine, action: RowAction, field: FieldRef | undefined, removed?: RemovedParticipant): RowChange | undefined {
+export function applyRowAction(
+  engine: Engine,
+  action: RowAction,
+  field: FieldRef | undefined,
+  context: { removed?: RemovedParticipant | undefined; previous?: Engine | undefined } = {},
+): RowChange | undefined {
+  const { removed, previous } = context;
   const participants: ChangeDetail = { itemId: itemIdOf({ kind: 'participants' }), value: undefined };
   const plan = (sectionId: string): ChangeDetail => ({ itemId: itemIdOf({ kind: 'plan', sectionId }), value: undefined });
   switch (action) {
@@ -118,6 +125,19 @@ export function applyRowAction(engine: Engine, action: RowAction, field: FieldRe
       if (field?.kind !== 'objective') return undefined;
       const actionId = engine.addAction(field.sectionId, field.objectiveId);
       return { change: plan(field.sectionId), focus: domId('control', { ...field, kind: 'action', actionId, field: 'what' }) };
+    }
+    case 'carry-action': {
+      // An open action of the previous record, into this one's plan: under the objective of the same
+      // text (made when missing), with its who, dates and status.
+      if (field?.kind !== 'action' || !previous) return undefined;
+      const from = previous.actionPlan(field.sectionId).objectives.find((o) => o.id === field.objectiveId);
+      const carried = from?.actions.find((a) => a.id === field.actionId);
+      if (!from || !carried) return undefined;
+      const objectiveId =
+        engine.actionPlan(field.sectionId).objectives.find((o) => o.text === from.text)?.id ?? engine.addObjective(field.sectionId, from.text);
+      const { id: _, ...fields } = carried;
+      const actionId = engine.addAction(field.sectionId, objectiveId, fields);
+      return { change: plan(field.sectionId), focus: domId('control', { kind: 'action', sectionId: field.sectionId, objectiveId, actionId, field: 'what' }) };
     }
     case 'remove-action':
       if (field?.kind !== 'action') return undefined;

@@ -27,6 +27,8 @@ export interface InputHost {
   /** A person changed something (the confirmation of a submit no longer holds). */
   changed(): void;
   readonly drafts: { restore(): Promise<void>; discard(): Promise<void> };
+  /** The previous record, when the host gave one. */
+  previous(): Engine | undefined;
 }
 
 /**
@@ -79,7 +81,7 @@ export class FormInput {
       host.showSection(index);
       if (section) host.focus.request(sectionTitleId(section.id));
     } else if (!host.readonly() && (ROW_ACTIONS as readonly string[]).includes(action)) {
-      const done = applyRowAction(engine, action as RowAction, fieldOf(button), this.removed);
+      const done = applyRowAction(engine, action as RowAction, fieldOf(button), { removed: this.removed, previous: host.previous() });
       if (!done) return;
       this.removed = done.removed;
       host.changed();

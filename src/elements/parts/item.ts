@@ -8,7 +8,7 @@ import type { AnswerValue } from '../../schema/common.js';
 import type { Item } from '../../schema/instrument.js';
 import { answerRef, domId, encodeKey, questionDomId, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
-import { yesNoLabel } from '../../localize/messages.js';
+import { directionLabel, yesNoLabel } from '../../localize/messages.js';
 import type { FormContext, ItemView } from '../read-model.js';
 import { dateHint, describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
 import { own } from '../../engine/records.js';
@@ -33,6 +33,29 @@ const isChoice = (item: Item) => item.type === 'single-choice' || item.type === 
 const inputType = (item: Item) => (item.type === 'multiple-choice' ? 'checkbox' : 'radio');
 const helpOf = (ctx: FormContext, item: Item) => (item.help ? tx(item.help, ctx.locale) : undefined);
 const itemRef = (item: Item): FieldRef => ({ kind: 'item', itemId: item.id });
+
+const ARROWS = { improved: '▲', worsened: '▼', unchanged: '=', 'newly-answered': '+', 'no-longer-answered': '−', 'not-comparable': '≠' } as const;
+
+/** Last time's answer of a voice (or the single answer), with its date and how it moved; described by the controls. */
+function previousLine(view: ItemView, perspective?: string): TemplateResult | typeof nothing {
+  const { ctx, item, previous } = view;
+  const voice = previous?.voices.find((v) => v.perspective === perspective);
+  if (!previous || !voice) return nothing;
+  const text = answerText(ctx, item, voice.value) || msg('Sans réponse', { id: 'no-answer' });
+  const date = previous.date ?? msg('sans date', { id: 'previous.no-date' });
+  return html`<p class="previous ${voice.direction}" part="previous" id=${domId('previous', answerRef(item.id, perspective))}>
+    <span class="arrow" aria-hidden="true">${ARROWS[voice.direction]}</span>
+    ${msg(str`Précédemment (${date}) : ${text} — ${directionLabel(voice.direction)}`, { id: 'previous.answer' })}
+  </p>`;
+}
+
+/** The ids of what describes a voice's controls: help, error, last time's answer. */
+const describedFor = (view: ItemView, perspective?: string, date = false) => {
+  const field = answerRef(view.item.id, perspective);
+  const base = describedBy(view.messages, field, view.item.help ? itemRef(view.item) : undefined, date);
+  const previous = view.previous?.voices.some((v) => v.perspective === perspective) ? domId('previous', field) : undefined;
+  return [base, previous].filter(Boolean).join(' ') || undefined;
+};
 
 /** The question as a person reads it: its number (when the instrument numbers questions) and its text. */
 const questionText = ({ ctx, item, number }: ItemView): string =>
@@ -123,7 +146,7 @@ function groupState(view: ItemView, value: AnswerValue | undefined, perspective?
     selected: Array.isArray(value) ? value : value === undefined ? [] : [String(value)],
     disabled: view.ctx.disabled,
     invalid: messageOf(view.messages, field) !== undefined,
-    described: describedBy(view.messages, field, view.item.help ? itemRef(view.item) : undefined),
+    described: describedFor(view, perspective),
   };
 }
 
@@ -191,7 +214,8 @@ function renderChoiceQuestion(view: ItemView): TemplateResult {
     invalid: messageOf(messages, field) !== undefined,
     group: groupState(view, answer?.value),
   };
-  const notes = item.help || state.invalid ? html`${helpLine(field, helpOf(ctx, item))}${errorLine(messages, field)}` : nothing;
+  const notes =
+    item.help || state.invalid || view.previous ? html`${helpLine(field, helpOf(ctx, item))}${previousLine(view)}${errorLine(messages, field)}` : nothing;
   return staticHtml`<fieldset class="item" part="item" ${choiceQuestion(state)}><legend part="label">${item.required ? requiredMarkup(ctx) : NO_MARKUP}</legend><div class="options">${optionsMarkup(ctx, item, inputType(item))}</div></fieldset>${notes}${commentField(view)}`;
 }
 
@@ -204,7 +228,7 @@ function inputControl(view: ItemView, value: AnswerValue | undefined, perspectiv
     id: domId('control', field),
     key: encodeKey(field),
     invalid: invalidAttr(messages, field),
-    described: describedBy(messages, field, item.help ? itemRef(item) : undefined, date),
+    described: describedFor(view, perspective, date),
   };
   if (item.type === 'long-text')
     return html`<textarea
@@ -271,15 +295,15 @@ export function renderItem(view: ItemView): TemplateResult {
           const value = own(answer?.perspectives, p)?.value;
           const voice = answerRef(item.id, p);
           return isChoice(item)
-            ? html`<fieldset class="voice"><legend>${name}</legend>${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
-            : html`<div class="voice"><label for=${domId('control', voice)}>${name}</label>${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
+            ? html`<fieldset class="voice"><legend>${name}</legend>${previousLine(view, p)}${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
+            : html`<div class="voice"><label for=${domId('control', voice)}>${name}</label>${previousLine(view, p)}${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
         })}
       </div>
     </fieldset>`;
   }
   return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${questionDomId(item.id)}>
     <label class="label" part="label" for=${domId('control', field)}>${label}${item.required ? requiredMark() : nothing}</label>
-    ${helpLine(field, helpOf(ctx, item))} ${errorLine(messages, field)} ${inputControl(view, answer?.value)} ${commentField(view)}
+    ${helpLine(field, helpOf(ctx, item))} ${previousLine(view)} ${errorLine(messages, field)} ${inputControl(view, answer?.value)} ${commentField(view)}
   </div>`;
 }
 
@@ -309,11 +333,11 @@ function renderReview(view: ItemView): TemplateResult {
           ${item.perspectives.map(
             (p) => html`<div>
               <dt>${tx(ctx.model.perspective.get(p)?.label, ctx.locale) || p}</dt>
-              <dd>${line(own(answer?.perspectives, p)?.value)}</dd>
+              <dd>${line(own(answer?.perspectives, p)?.value)}${previousLine(view, p)}</dd>
             </div>`,
           )}
         </dl>`
-      : html`<p>${line(answer?.value)}</p>`}
+      : html`<p>${line(answer?.value)}</p>${previousLine(view)}`}
     ${answer?.comment ? html`<p class="help">${msg(str`Commentaire : ${answer.comment}`, { id: 'comment-review' })}</p>` : nothing}
   </div>`;
 }

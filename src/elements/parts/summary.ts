@@ -69,6 +69,39 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
       : nothing}`;
 }
 
+/** Since the previous record, per section: what improved, what worsened, what is new (by question). */
+function comparisonTable({ ctx, comparison }: SummaryView): TemplateResult | typeof nothing {
+  if (!comparison) return nothing;
+  const date = comparison.date ?? msg('sans date', { id: 'previous.no-date' });
+  const caption = msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
+  const names = (ids: readonly string[]) =>
+    ids.length ? html`<ul>${ids.map((id) => html`<li>${tx(ctx.model.item.get(id)?.label, ctx.locale)}</li>`)}</ul>` : html`<span>${msg('Aucune', { id: 'summary.none' })}</span>`;
+  return scrolling(
+    caption,
+    html`<table part="comparison-table">
+      <caption>${caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
+          <th scope="col">${msg('En progrès', { id: 'summary.improved' })}</th>
+          <th scope="col">${msg('En recul', { id: 'summary.worsened' })}</th>
+          <th scope="col">${msg('Répondu cette fois', { id: 'summary.new' })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${comparison.rows.map(
+          (row) => html`<tr>
+            <th scope="row">${tx(row.section.title, ctx.locale)}</th>
+            <td>${names(row.improved)}</td>
+            <td>${names(row.worsened)}</td>
+            <td>${names(row.newlyAnswered)}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
+}
+
 /** Visible while filling: progress and open actions per section, each tally, and what is kept aside. */
 export function renderSummary(view: SummaryView): TemplateResult {
   const { ctx, overall } = view;
@@ -99,7 +132,7 @@ export function renderSummary(view: SummaryView): TemplateResult {
         )}
       </tbody>
     </table>`)}
-    ${view.tallies.map((table) => tallyTable(ctx, table))}
+    ${view.tallies.map((table) => tallyTable(ctx, table))} ${comparisonTable(view)}
     ${view.disagreements
       ? html`<p class="note">${msg(str`Questions où les points de vue diffèrent : ${n(view.disagreements, ctx)}.`, { id: 'summary.disagreements' })}</p>`
       : nothing}

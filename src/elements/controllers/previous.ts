@@ -1,0 +1,60 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createEngine, type Engine } from '../../engine/create-engine.js';
+import { EngineError, errorCodeOf } from '../../engine/errors.js';
+import type { Instrument } from '../../schema/instrument.js';
+import type { NoticesController } from './notices.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The previous record (`previous`: last year's result, as an object or JSON text), read by the
+ * instrument's version policy into an engine of its own, for comparisons. One that cannot be read,
+ * or belongs to another instrument or MAJOR version, is reported (`boussole-error`) and ignored:
+ * nothing else changes. Usable by any element.
+ */
+export class PreviousController implements ReactiveController {
+  /** Last time's record, when there is a readable one. */
+  engine?: Engine;
+  private raw: unknown;
+  private readFrom?: { raw: unknown; instrument: Instrument };
+
+  constructor(
+    private readonly host: Host,
+    private readonly notices: NoticesController,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get value(): unknown {
+    return this.raw;
+  }
+
+  set value(raw: unknown) {
+    this.raw = raw;
+    this.host.requestUpdate();
+  }
+
+  /** Reads the previous record against the current instrument, when either changed (call before rendering). */
+  update(instrument: Instrument | undefined): void {
+    const raw = this.raw;
+    if (this.readFrom && this.readFrom.raw === raw && this.readFrom.instrument === instrument) return;
+    this.readFrom = instrument ? { raw, instrument } : undefined;
+    this.engine = undefined;
+    this.notices.clear('previous');
+    if (!instrument || raw === undefined || raw === null || raw === '') return;
+    try {
+      const data = typeof raw === 'string' ? JSON.parse(raw) : raw;
+      const engine = createEngine(instrument);
+      engine.load(data);
+      this.engine = engine;
+    } catch (error) {
+      const code = error instanceof EngineError ? errorCodeOf(error.code) : error instanceof SyntaxError ? 'unreadable-value' : undefined;
+      if (!code) throw error;
+      this.notices.raise('previous', code === 'unreadable-value' ? 'unreadable-previous' : code, {
+        ...(error instanceof EngineError ? error.params : { problems: [{ path: '(JSON)', message: String(error) }] }),
+      });
+    }
+  }
+}
