@@ -41,6 +41,7 @@ export default [
       'elements/ces': 'src/elements/ces/define.ts',
       'elements/needs-grid': 'src/elements/needs-grid/define.ts',
       'elements/pin-grid': 'src/elements/pin-grid/define.ts',
+      'elements/summary': 'src/elements/summary/define.ts',
     },
     external,
     plugins: [json({ compact: true }), ts(true)],

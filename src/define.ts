@@ -6,4 +6,5 @@ import './elements/form/define.js';
 import './elements/ces/define.js';
 import './elements/needs-grid/define.js';
 import './elements/pin-grid/define.js';
+import './elements/summary/define.js';
 // Each element's define module also declares its tag in HTMLElementTagNameMap.

@@ -7,6 +7,7 @@ export { BoussoleForm, LAYOUTS, type Layout } from './elements/form/boussole-for
 export { BoussoleCes } from './elements/ces/boussole-ces.js';
 export { BoussoleNeedsGrid } from './elements/needs-grid/boussole-needs-grid.js';
 export { BoussolePinGrid } from './elements/pin-grid/boussole-pin-grid.js';
+export { BoussoleSummary } from './elements/summary/boussole-summary.js';
 export {
   BoussoleChangeEvent,
   BoussoleSubmitEvent,

@@ -115,7 +115,7 @@ function filledResult(instrument: Instrument, lang: Lang, ageBand?: string): Res
   const engine = createEngine(instrument, { locale: lang, ageBand });
   // What people type is theirs, in any language: neutral codes here, so only the interface is checked.
   const roles = instrument.session?.participants?.roles;
-  fillAll(engine, { varied: true, participants: instrument.session?.participants ? [{ name: 'P-1', organisation: 'ORG-1', role: roles?.[0]?.id ?? 'R-1' }] : [] });
+  fillAll(engine, { varied: true, text: 'TXT-1', participants: instrument.session?.participants ? [{ name: 'P-1', organisation: 'ORG-1', role: roles?.[0]?.id ?? 'R-1' }] : [] });
   const section = engine.model.sections.find((s) => s.actionPlan);
   if (section) {
     const o = engine.addObjective(section.id, 'OBJ-1');
@@ -156,7 +156,7 @@ describe('each element speaks one language, in every state', () => {
         await settle(el);
         expectOnly(el, lang, 'filled');
         const engine = createEngine(c.instrument, { ageBand: band });
-        fillAll(engine, { share: 0.5 });
+        fillAll(engine, { share: 0.5, text: 'TXT-0' });
         const o = engine.model.sections.find((s) => s.actionPlan);
         if (o) engine.addAction(o.id, engine.addObjective(o.id, 'OBJ-0'), { what: 'ACT-0', status: 'planned' });
         el.previous = engine.toResult();
@@ -180,6 +180,21 @@ describe('each element speaks one language, in every state', () => {
         expectOnly(switched, lang, `switched from ${other(lang)}`);
       });
     }
+
+  for (const c of CASES.filter((x) => x.tag !== 'boussole-form'))
+    for (const lang of ['en', 'fr'] as const)
+      it(`<boussole-summary> of ${c.instrument.id} in ${lang}, with its previous record`, async () => {
+        const band = /age-band="([^"]+)"/.exec(c.attributes)?.[1];
+        const el = await fixture<HTMLElement & { value: unknown; previous: unknown; updateComplete: Promise<unknown> }>(`<boussole-summary lang="${lang}"></boussole-summary>`);
+        el.value = filledResult(c.instrument, lang, band);
+        await el.updateComplete;
+        expectOnly(el, lang, 'the synthesis');
+        const engine = createEngine(c.instrument, { ageBand: band });
+        fillAll(engine, { share: 0.5, text: 'TXT-0' });
+        el.previous = engine.toResult();
+        await el.updateComplete;
+        expectOnly(el, lang, 'the synthesis with its comparison');
+      });
 
   it('the check itself fails on a French word in an English form', async () => {
     const el = await fixture<BoussoleForm>('<boussole-pin-grid lang="en"></boussole-pin-grid>');

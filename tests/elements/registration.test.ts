@@ -5,7 +5,7 @@ import { errorSummary, submitButton } from './helpers.js';
 describe('registration', () => {
   it('importing the library defines no tag', () => {
     expect(typeof library.BoussoleForm).to.equal('function');
-    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid'])
+    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid', 'boussole-summary'])
       expect(customElements.get(tag), tag).to.equal(undefined);
   });
 
@@ -14,7 +14,7 @@ describe('registration', () => {
     early.setAttribute('lang', 'en');
     document.body.append(early);
     await import('../../src/define.js');
-    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid'])
+    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid', 'boussole-summary'])
       expect(customElements.get(tag), tag).to.not.equal(undefined);
     await (early as library.BoussoleForm).updateComplete;
     expect(submitButton(early).textContent!.trim()).to.equal('Submit');

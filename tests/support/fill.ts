@@ -8,7 +8,7 @@ import type { AnswerValue, Item, Participant } from '../../src/schema/index.js';
  * A valid answer for an item: a counted option (the first, or the `variant`-th round the scale, so
  * stories show some variety), "yes" (or "no"), text, a number or a date in range.
  */
-export function validAnswer(engine: Pick<Engine, 'model'>, item: Item, variant = 0): AnswerValue {
+export function validAnswer(engine: Pick<Engine, 'model'>, item: Item, variant = 0, text?: string): AnswerValue {
   switch (item.type) {
     case 'single-choice':
     case 'multiple-choice': {
@@ -20,7 +20,7 @@ export function validAnswer(engine: Pick<Engine, 'model'>, item: Item, variant =
       return variant % 3 === 2 ? 'no' : 'yes';
     case 'short-text':
     case 'long-text':
-      return variant % 2 ? 'Progrès notés depuis la dernière rencontre.' : 'Réponse';
+      return text ?? (variant % 2 ? 'Progrès notés depuis la dernière rencontre.' : 'Réponse');
     case 'number':
       return item.min ?? 1;
     case 'date':
@@ -39,6 +39,8 @@ export interface FillOptions {
   varied?: boolean;
   /** Session details, where the instrument asks for them. */
   session?: { date?: string; subjectId?: string; territory?: string };
+  /** The text typed in text questions (default: French sentences). */
+  text?: string;
   /** The participants to add (default: one, with every field, when the instrument asks for participants). */
   participants?: Omit<Participant, 'id'>[];
 }
@@ -65,9 +67,9 @@ export function fillAll(engine: Engine, options: FillOptions = {}): void {
       const variant = options.varied ? index : 0;
       if (item.perspectives)
         item.perspectives.forEach((perspective, k) =>
-          engine.setAnswer(item.id, validAnswer(engine, item, variant + (options.varied && k === 1 && item.type === 'single-choice' ? 1 : 0)), { perspective }),
+          engine.setAnswer(item.id, validAnswer(engine, item, variant + (options.varied && k === 1 && item.type === 'single-choice' ? 1 : 0), options.text), { perspective }),
         );
-      else engine.setAnswer(item.id, validAnswer(engine, item, variant));
+      else engine.setAnswer(item.id, validAnswer(engine, item, variant, options.text));
       changed = true;
     });
     if (!changed) break;

@@ -1,6 +1,10 @@
 import ces from '../../../schemas/instruments/ces.json' with { type: 'json' };
 import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleForm } from '../form/boussole-form.js';
+import { registerInstrument } from '../instruments.js';
+
+/** Also found by id by elements given only a result (`<boussole-summary>`). */
+const bundled = registerInstrument(ces as unknown as Instrument);
 
 /**
  * The CÉS (Cahier d'évaluation et de suivi, SOCEN approach): seven spheres of development, one record
@@ -11,6 +15,6 @@ import { BoussoleForm } from '../form/boussole-form.js';
  */
 export class BoussoleCes extends BoussoleForm {
   protected override bundledInstrument(): Instrument {
-    return ces as unknown as Instrument;
+    return bundled;
   }
 }

@@ -37,6 +37,26 @@ const hasTypedData = (result: Result, hostDate: string | undefined): boolean =>
   Object.values(result.actionPlans).some((plan) => plan.objectives.length > 0);
 
 /**
+ * An instrument given by the host (an object, or JSON text), checked against the format; its
+ * problems are reported under the notice key `instrument`.
+ */
+export function instrumentFrom(raw: unknown, notices: NoticesController): Instrument | undefined {
+  let input = raw;
+  if (typeof raw === 'string') {
+    try {
+      input = JSON.parse(raw);
+    } catch (error) {
+      notices.raise('instrument', 'invalid-instrument', { count: 1, problems: [{ path: '(JSON)', message: String(error) }] });
+      return undefined;
+    }
+  }
+  const parsed = parseInstrument(input);
+  if (parsed.ok) return parsed.value;
+  notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
+  return undefined;
+}
+
+/**
  * The engine of one filled instrument and where its data come from: the instrument (the host's
  * property, else a child `<script type="application/json">`, else the bundled one), a value to
  * resume (property, attribute or a child `<script data-boussole="value">`), and the age attributes.
@@ -142,19 +162,7 @@ export class EngineController implements ReactiveController {
   }
 
   private parse(raw: unknown): Instrument | undefined {
-    let input = raw;
-    if (typeof raw === 'string') {
-      try {
-        input = JSON.parse(raw);
-      } catch (error) {
-        this.notices.raise('instrument', 'invalid-instrument', { count: 1, problems: [{ path: '(JSON)', message: String(error) }] });
-        return undefined;
-      }
-    }
-    const parsed = parseInstrument(input);
-    if (parsed.ok) return parsed.value;
-    this.notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
-    return undefined;
+    return instrumentFrom(raw, this.notices);
   }
 
   /**

@@ -1,6 +1,10 @@
 import needs from '../../../schemas/instruments/needs-grid.json' with { type: 'json' };
 import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleForm } from '../form/boussole-form.js';
+import { registerInstrument } from '../instruments.js';
+
+/** Also found by id by elements given only a result (`<boussole-summary>`). */
+const bundled = registerInstrument(needs as unknown as Instrument);
 
 /**
  * The fundamental-needs grid (2017 French consensus): seven needs, the first three forming the
@@ -11,6 +15,6 @@ import { BoussoleForm } from '../form/boussole-form.js';
  */
 export class BoussoleNeedsGrid extends BoussoleForm {
   protected override bundledInstrument(): Instrument {
-    return needs as unknown as Instrument;
+    return bundled;
   }
 }

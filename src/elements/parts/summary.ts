@@ -14,13 +14,16 @@ const n = (value: number, ctx: FormContext) => formatNumber(value, ctx.locale);
  * by the table's caption and focusable, so keyboard users can scroll it; a shadow at the edge shows
  * there is more.
  */
-const scrolling = (caption: string, table: TemplateResult) =>
+export const scrolling = (caption: string, table: TemplateResult) =>
   html`<div class="table-scroll" role="region" tabindex="0" aria-label=${msg(str`Tableau : ${caption}`, { id: 'table.region' })}>${table}</div>`;
+
+/** "Questions answered: 3 of 7", in words. */
+export const answeredText = (ctx: FormContext, answered: number, total: number): string =>
+  msg(str`Questions répondues : ${n(answered, ctx)} sur ${n(total, ctx)}`, { id: 'progress.sr' });
 
 /** "3/7" on screen, "Questions answered: 3 of 7" for screen readers. */
 export function progressText(ctx: FormContext, answered: number, total: number): TemplateResult {
-  return html`<span aria-hidden="true">${n(answered, ctx)}/${n(total, ctx)}</span
-    ><span class="sr-only">${msg(str`Questions répondues : ${n(answered, ctx)} sur ${n(total, ctx)}`, { id: 'progress.sr' })}</span>`;
+  return html`<span aria-hidden="true">${n(answered, ctx)}/${n(total, ctx)}</span><span class="sr-only">${answeredText(ctx, answered, total)}</span>`;
 }
 
 const statusLabel = (ctx: FormContext, rule: TallyRule, status: string | null) =>
