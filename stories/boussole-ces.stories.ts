@@ -17,6 +17,7 @@ interface Args {
   birthDate?: string;
   sessionDate?: string;
   value?: Result;
+  previous?: Result;
 }
 
 const meta: Meta<Args> = {
@@ -30,6 +31,7 @@ const meta: Meta<Args> = {
     birthDate: { control: 'text' },
     sessionDate: { control: 'text' },
     value: { control: 'object' },
+    previous: { control: 'object' },
   },
   render: (args) =>
     html`<boussole-ces
@@ -40,6 +42,7 @@ const meta: Meta<Args> = {
       birth-date=${ifDefined(args.birthDate)}
       session-date=${ifDefined(args.sessionDate)}
       .value=${args.value ?? null}
+      .previous=${args.previous}
     ></boussole-ces>`,
 };
 export default meta;
@@ -95,4 +98,13 @@ export const English: Story = {
 
 export const OneSphereAtATime: Story = {
   args: { layout: 'sections', value: filled(instrument, { ageBand: 'y10-14', share: 0.4 }) },
+};
+
+/** This year's record beside last year's: each answer shows last year's with its direction; last year's open actions can be carried over. */
+export const WithLastYearsRecord: Story = {
+  args: {
+    ageBand: 'y10-14',
+    previous: filled(instrument, { ageBand: 'y10-14', date: '2025-03-04', shift: 1, plan: true, participants }),
+    value: filled(instrument, { ageBand: 'y10-14', share: 0.6, participants }),
+  },
 };

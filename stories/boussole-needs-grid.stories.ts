@@ -13,6 +13,7 @@ interface Args {
   readonly: boolean;
   ageBand?: string;
   value?: Result;
+  previous?: Result;
 }
 
 const meta: Meta<Args> = {
@@ -24,9 +25,10 @@ const meta: Meta<Args> = {
     layout: LAYOUT_CONTROL,
     ageBand: { control: 'select', options: instrument.ageBands!.map((b) => b.id) },
     value: { control: 'object' },
+    previous: { control: 'object' },
   },
   render: (args) =>
-    html`<boussole-needs-grid lang=${args.lang} layout=${args.layout} age-band=${args.ageBand ?? ''} ?readonly=${args.readonly} .value=${args.value ?? null}></boussole-needs-grid>`,
+    html`<boussole-needs-grid lang=${args.lang} layout=${args.layout} age-band=${args.ageBand ?? ''} ?readonly=${args.readonly} .value=${args.value ?? null} .previous=${args.previous}></boussole-needs-grid>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -53,3 +55,11 @@ export const English: Story = { args: { lang: 'en', value: filled(instrument, { 
 export const FirstThousandDays: Story = { args: { ageBand: 'first-1000-days' } };
 
 export const OneNeedAtATime: Story = { args: { layout: 'sections', value: filled(instrument, { ageBand: 'y6-11', share: 0.4 }) } };
+
+/** At a plan revision, six months on: the ratings beside the last assessment's, its open actions offered again. */
+export const AtPlanRevision: Story = {
+  args: {
+    previous: filled(instrument, { ageBand: 'y6-11', date: '2025-09-15', shift: 2, plan: true }),
+    value: filled(instrument, { ageBand: 'y6-11', share: 0.7 }),
+  },
+};

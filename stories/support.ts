@@ -9,15 +9,21 @@ export interface FillOptions {
   participants?: Omit<Participant, 'id'>[];
   plan?: boolean;
   locale?: 'fr' | 'en';
+  /** The meeting date (default 2026-03-02). */
+  date?: string;
+  /** Shifts the answers chosen: another record of the same subject. */
+  shift?: number;
 }
 
 /** A result produced by the engine itself, so stories always show valid data. */
 export function filled(instrument: Instrument, options: FillOptions = {}): Result {
-  const engine = createEngine(instrument, { ageBand: options.ageBand, locale: options.locale ?? 'fr', now: () => new Date('2026-03-02T14:00:00Z') });
+  const date = options.date ?? '2026-03-02';
+  const engine = createEngine(instrument, { ageBand: options.ageBand, locale: options.locale ?? 'fr', now: () => new Date(`${date}T14:00:00Z`) });
   fillAll(engine, {
     share: options.share ?? 1,
     varied: true,
-    session: { date: '2026-03-02', subjectId: 'ENF-2026-0042', territory: 'RLS de Limoilou–Vanier' },
+    shift: options.shift ?? 0,
+    session: { date, subjectId: 'ENF-2026-0042', territory: 'RLS de Limoilou–Vanier' },
     participants: options.participants ?? [],
   });
   if (options.plan) {

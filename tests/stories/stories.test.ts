@@ -43,7 +43,7 @@ const switchLanguage = (page: Page) =>
       if (el.tagName.startsWith('BOUSSOLE-')) el.setAttribute('lang', el.closest('[lang]')?.getAttribute('lang')?.startsWith('en') ? 'fr' : 'en');
   });
 
-describe('Storybook, every story in Chromium', () => {
+describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
   let server: Served;
   let browser: Browser;
   before(async () => {
@@ -58,7 +58,7 @@ describe('Storybook, every story in Chromium', () => {
   it('was built, with stories for every element', () => {
     assert.ok(existsSync(indexFile), 'storybook-static/index.json is missing: run `storybook build` first');
     const titles = new Set(stories.map((s) => s.title));
-    for (const title of ['Instruments/CÉS', 'Instruments/Fundamental-needs grid', 'Instruments/PIN grid', 'Elements/Generic form'])
+    for (const title of ['Instruments/CÉS', 'Instruments/Fundamental-needs grid', 'Instruments/PIN grid', 'Elements/Generic form', 'Elements/Summary', 'Features/Drafts'])
       assert.ok(titles.has(title), `no stories titled ${title} (have: ${[...titles].join(', ')})`);
     const ces = stories.filter((s) => s.title === 'Instruments/CÉS').map((s) => s.name);
     for (const band of ['0–12 months', '1–2 years', '3–4 years', '5–9 years', '10–14 years', '15–17 years', '18–21 years'])
@@ -82,7 +82,7 @@ describe('Storybook, every story in Chromium', () => {
         [
           ...['age-band', 'ageBand', 'birth-date', 'birthDate', 'errors', 'form', 'heading-level', 'headingLevel', 'instrument', 'lang', 'layout', 'name', 'readonly'],
           ...['session-date', 'sessionDate', 'validationMessage', 'validity', 'value', 'valueText'],
-          ...['drafts', 'draft-id', 'draftId', 'draft-ttl', 'draftTtl', 'draftStore', 'draftEncryptionKey'],
+          ...['drafts', 'draft-id', 'draftId', 'draft-ttl', 'draftTtl', 'draftStore', 'draftEncryptionKey', 'previous'],
         ].sort(),
       );
       const events = Object.entries(argTypes).filter(([, v]) => v.category === 'events').map(([k]) => k).sort();
@@ -156,7 +156,7 @@ describe('Storybook, every story in Chromium', () => {
         const problems = watch(page, server.origin);
         await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
         await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 20_000 });
-        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid').length > 0, undefined, { timeout: 20_000 });
+        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid, #storybook-docs boussole-summary').length > 0, undefined, { timeout: 20_000 });
         await page.waitForTimeout(300);
         assert.deepEqual(problems.errors, [], 'no error in the page');
         assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');

@@ -37,6 +37,8 @@ export interface FillOptions {
   share?: number;
   /** Vary the options chosen and let two voices of a choice question differ (stories). */
   varied?: boolean;
+  /** With `varied`, shifts the options chosen (another year's record answers differently). */
+  shift?: number;
   /** Session details, where the instrument asks for them. */
   session?: { date?: string; subjectId?: string; territory?: string };
   /** The text typed in text questions (default: French sentences). */
@@ -64,7 +66,7 @@ export function fillAll(engine: Engine, options: FillOptions = {}): void {
     let changed = false;
     visible.slice(0, Math.round(visible.length * share)).forEach((item, index) => {
       if (engine.answer(item.id) || (options.requiredOnly && !item.required)) return;
-      const variant = options.varied ? index : 0;
+      const variant = options.varied ? index + (options.shift ?? 0) : 0;
       if (item.perspectives)
         item.perspectives.forEach((perspective, k) =>
           engine.setAnswer(item.id, validAnswer(engine, item, variant + (options.varied && k === 1 && item.type === 'single-choice' ? 1 : 0), options.text), { perspective }),

@@ -552,6 +552,11 @@ export const formStyles = css`
       overflow: visible;
       background: none;
     }
+    /* A text prints whole, not cut at the box's height. */
+    textarea {
+      field-sizing: content;
+      resize: none;
+    }
   }
   @media (forced-colors: active) {
     .option:has(input:checked) {
