@@ -7,7 +7,7 @@ import type { FormContext } from '../read-model.js';
 import type { Report, ReportAnswer, ReportSection } from '../summary/report.js';
 import { heading } from './field.js';
 import { answerText } from './item.js';
-import { answeredText, scrolling } from './summary.js';
+import { answeredText, comparisonTable, scrolling, sinceCaption } from './summary.js';
 
 const n = (value: number, ctx: FormContext) => formatNumber(value, ctx.locale);
 
@@ -60,35 +60,13 @@ export function renderReport(report: Report): TemplateResult {
 
 function renderComparison({ ctx, comparison, previousDate }: Report): TemplateResult | typeof nothing {
   if (!comparison) return nothing;
-  const date = previousDate ?? msg('sans date', { id: 'previous.no-date' });
-  const caption = msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
-  const tops = comparison.sections.filter((c) => ctx.model.parent.get(c.sectionId) === undefined);
+  const caption = sinceCaption(previousDate);
+  const rows = comparison.sections
+    .filter((c) => ctx.model.parent.get(c.sectionId) === undefined)
+    .map((c) => ({ section: ctx.model.section.get(c.sectionId)!, counts: c.counts }));
   return html`<section class="section top" aria-labelledby="report-since">
     ${heading(ctx, 1, caption, { id: 'report-since', class: 'section-title' })}
-    ${scrolling(
-      caption,
-      html`<table part="comparison-table">
-        <caption>${caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
-            <th scope="col">${msg('En progrès', { id: 'summary.improved' })}</th>
-            <th scope="col">${msg('En recul', { id: 'summary.worsened' })}</th>
-            <th scope="col">${msg('Répondu cette fois', { id: 'summary.new' })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${tops.map(
-            (c) => html`<tr>
-              <th scope="row">${tx(ctx.model.section.get(c.sectionId)?.title, ctx.locale)}</th>
-              <td>${n(c.counts.improved, ctx)}</td>
-              <td>${n(c.counts.worsened, ctx)}</td>
-              <td>${n(c.counts['newly-answered'], ctx)}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>`,
-    )}
+    ${comparisonTable(ctx, caption, rows, ({ counts }) => [n(counts.improved, ctx), n(counts.worsened, ctx), n(counts['newly-answered'], ctx)])}
     ${comparison.removedItems.length
       ? html`<p class="note">
           ${msg(str`Questions de la rencontre précédente que cette version n’a plus : ${comparison.removedItems.join(', ')}.`, { id: 'report.removed' })}

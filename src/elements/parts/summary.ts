@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
-import type { TallyRule } from '../../schema/instrument.js';
+import type { Section, TallyRule } from '../../schema/instrument.js';
 import { formatNumber, tx } from '../../localize/format.js';
 import type { FormContext, SummaryView, TallyLine, TallyTable } from '../read-model.js';
 import { heading } from './field.js';
@@ -72,13 +72,22 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
       : nothing}`;
 }
 
-/** Since the previous record, per section: what improved, what worsened, what is new (by question). */
-function comparisonTable({ ctx, comparison }: SummaryView): TemplateResult | typeof nothing {
-  if (!comparison) return nothing;
-  const date = comparison.date ?? msg('sans date', { id: 'previous.no-date' });
-  const caption = msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
-  const names = (ids: readonly string[]) =>
-    ids.length ? html`<ul>${ids.map((id) => html`<li>${tx(ctx.model.item.get(id)?.label, ctx.locale)}</li>`)}</ul>` : html`<span>${msg('Aucune', { id: 'summary.none' })}</span>`;
+/** The caption of a comparison with the previous record, with its date. */
+export function sinceCaption(when: string | undefined): string {
+  const date = when ?? msg('sans date', { id: 'previous.no-date' });
+  return msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
+}
+
+/**
+ * A table of what moved since the previous record, one row per section: improved, worse, answered
+ * this time; `cells` says how (the questions' names in the form, counts in the synthesis).
+ */
+export function comparisonTable<R extends { section: Section }>(
+  ctx: FormContext,
+  caption: string,
+  rows: readonly R[],
+  cells: (row: R) => [unknown, unknown, unknown],
+): TemplateResult {
   return scrolling(
     caption,
     html`<table part="comparison-table">
@@ -92,17 +101,23 @@ function comparisonTable({ ctx, comparison }: SummaryView): TemplateResult | typ
         </tr>
       </thead>
       <tbody>
-        ${comparison.rows.map(
+        ${rows.map(
           (row) => html`<tr>
             <th scope="row">${tx(row.section.title, ctx.locale)}</th>
-            <td>${names(row.improved)}</td>
-            <td>${names(row.worsened)}</td>
-            <td>${names(row.newlyAnswered)}</td>
+            ${cells(row).map((cell) => html`<td>${cell}</td>`)}
           </tr>`,
         )}
       </tbody>
     </table>`,
   );
+}
+
+/** Since the previous record, per section: the questions that improved, worsened, are new. */
+function formComparison({ ctx, comparison }: SummaryView): TemplateResult | typeof nothing {
+  if (!comparison) return nothing;
+  const names = (ids: readonly string[]) =>
+    ids.length ? html`<ul>${ids.map((id) => html`<li>${tx(ctx.model.item.get(id)?.label, ctx.locale)}</li>`)}</ul>` : html`<span>${msg('Aucune', { id: 'summary.none' })}</span>`;
+  return comparisonTable(ctx, sinceCaption(comparison.date), comparison.rows, (row) => [names(row.improved), names(row.worsened), names(row.newlyAnswered)]);
 }
 
 /** Visible while filling: progress and open actions per section, each tally, and what is kept aside. */
@@ -135,7 +150,7 @@ export function renderSummary(view: SummaryView): TemplateResult {
         )}
       </tbody>
     </table>`)}
-    ${view.tallies.map((table) => tallyTable(ctx, table))} ${comparisonTable(view)}
+    ${view.tallies.map((table) => tallyTable(ctx, table))} ${formComparison(view)}
     ${view.disagreements
       ? html`<p class="note">${msg(str`Questions où les points de vue diffèrent : ${n(view.disagreements, ctx)}.`, { id: 'summary.disagreements' })}</p>`
       : nothing}
