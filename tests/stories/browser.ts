@@ -1,6 +1,7 @@
 // A headless Chromium (and the shared static file server), for the checks that load built output
 // (Storybook, the self-contained bundle) as a host page would.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -8,12 +9,49 @@ import { CHROME_ARGS, findChrome } from '../../scripts/lib/chrome.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-export { serve, type Served } from '../../scripts/lib/serve.mjs';
+import { serve, type Served } from '../../scripts/lib/serve.mjs';
+export { serve, type Served };
 
 export async function launch(): Promise<Browser> {
   const executablePath = process.env.CHROME_PATH ?? findChrome();
   if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH to a Chrome or Chromium binary.');
   return chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
+}
+
+/** A folder of host pages beside a copy of the self-contained bundle, served under a CSP, and a browser. */
+export interface HostPages {
+  readonly dir: string;
+  readonly server: Served;
+  readonly browser: Browser;
+  /** Writes one more file (a page or a script) into the folder. */
+  write(file: string, text: string): void;
+  close(): Promise<void>;
+}
+
+export async function hostPages(name: string, csp: string, files: Record<string, string>): Promise<HostPages> {
+  const bundle = join(repo, 'dist/boussole.bundle.js');
+  if (!existsSync(bundle)) throw new Error('dist/boussole.bundle.js is missing: run `rollup -c` first');
+  const dir = join(tmpdir(), `boussole-${name}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  cpSync(bundle, join(dir, 'boussole.bundle.js'));
+  const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  const server = await serve(dir, { htmlHeaders: { 'content-security-policy': csp } });
+  const browser = await launch().catch(async (e) => {
+    await server.close();
+    throw e;
+  });
+  return {
+    dir,
+    server,
+    browser,
+    write,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** What went wrong in a page: uncaught errors, console errors, requests that left the test server, CSP reports. */

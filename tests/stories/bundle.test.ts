@@ -2,12 +2,11 @@
 // plain host page served with a strict Content-Security-Policy: the elements render and work, with no
 // CSP violation (no eval, no inline script or style), no request beyond the page's own server.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, launch, repo, serve, watch, type PageProblems, type Served } from './browser.js';
+import { axe, hostPages, repo, watch, type HostPages, type PageProblems, type Served } from './browser.js';
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'self'";
 const bundle = join(repo, 'dist/boussole.bundle.js');
@@ -59,21 +58,15 @@ for (const type of ['boussole-change', 'boussole-submit', 'boussole-invalid', 'b
 `;
 
 describe('the self-contained bundle in a host page under a strict CSP', () => {
+  let pages: HostPages;
   let server: Served;
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
-  const dir = join(tmpdir(), `boussole-csp-${process.pid}`);
 
   before(async () => {
-    assert.ok(existsSync(bundle), 'dist/boussole.bundle.js is missing: run `rollup -c` first');
-    mkdirSync(dir, { recursive: true });
-    cpSync(bundle, join(dir, 'boussole.bundle.js'));
-    writeFileSync(join(dir, 'index.html'), PAGE);
-    writeFileSync(join(dir, 'host.js'), HOST_JS);
-    writeFileSync(join(dir, 'host.css'), 'body { font-family: system-ui, sans-serif; margin: 1rem; }\n');
-    server = await serve(dir, { htmlHeaders: { 'content-security-policy': CSP } });
-    browser = await launch();
+    pages = await hostPages('csp', CSP, { 'index.html': PAGE, 'host.js': HOST_JS, 'host.css': 'body { font-family: system-ui, sans-serif; margin: 1rem; }\n' });
+    ({ server, browser } = pages);
     page = await browser.newPage();
     problems = watch(page, server.origin);
     await page.goto(`${server.origin}/index.html`);
@@ -83,11 +76,7 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
       ),
     );
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => pages?.close());
 
   it('the bundle holds no eval, no Function constructor, no remote address', () => {
     const code = readFileSync(bundle, 'utf8');

@@ -7,7 +7,7 @@
 // .test-results/draft-loss.json; the README states it).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,10 +18,9 @@ import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { demoInstrument } from '../../stories/demo-instrument.js';
 import { fillAll } from '../support/fill.js';
-import { launch, repo, serve, watch, type PageProblems, type Served } from './browser.js';
+import { hostPages, repo, watch, type HostPages, type PageProblems, type Served } from './browser.js';
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'self'";
-const bundle = join(repo, 'dist/boussole.bundle.js');
 const instrument = (name: string) => JSON.parse(readFileSync(join(repo, `schemas/instruments/${name}.json`), 'utf8')) as Instrument;
 
 /** The host's script: configures the element from the page's query, records events and CSP reports. */
@@ -86,30 +85,22 @@ const waitEvent = (p: Page, type: string, detailType?: string) =>
 const valueOf = (p: Page, tag: string) => p.evaluate((tag) => (document.querySelector(tag) as unknown as { value: { answers: unknown; session: unknown; actionPlans: unknown } }).value, tag);
 
 describe('every flow of every element under a strict CSP, with no request beyond the page', () => {
+  let pages: HostPages;
   let server: Served;
   let browser: Browser;
-  const dir = join(tmpdir(), `boussole-flows-${process.pid}`);
 
   before(async () => {
-    assert.ok(existsSync(bundle), 'dist/boussole.bundle.js is missing: run `rollup -c` first');
-    mkdirSync(dir, { recursive: true });
-    cpSync(bundle, join(dir, 'boussole.bundle.js'));
-    writeFileSync(join(dir, 'host.js'), HOST_JS);
-    writeFileSync(join(dir, 'host.css'), 'body { font-family: system-ui, sans-serif; margin: 1rem; }\n');
+    const files: Record<string, string> = { 'host.js': HOST_JS, 'host.css': 'body { font-family: system-ui, sans-serif; margin: 1rem; }\n' };
     for (const c of CASES) {
       const engine = createEngine(c.instrument ?? instrument(c.name), { ageBand: /age-band="([^"]+)"/.exec(c.attributes)?.[1] });
       fillAll(engine);
-      writeFileSync(join(dir, `${c.name}.html`), page(c.tag, engine.toResult(), c.attributes, c.instrument));
-      writeFileSync(join(dir, `${c.name}-empty.html`), page(c.tag, undefined, c.attributes, c.instrument));
+      files[`${c.name}.html`] = page(c.tag, engine.toResult(), c.attributes, c.instrument);
+      files[`${c.name}-empty.html`] = page(c.tag, undefined, c.attributes, c.instrument);
     }
-    server = await serve(dir, { htmlHeaders: { 'content-security-policy': CSP } });
-    browser = await launch();
+    pages = await hostPages('flows', CSP, files);
+    ({ server, browser } = pages);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => pages?.close());
 
   const open = async (context: BrowserContext, file: string, query = ''): Promise<{ p: Page; problems: PageProblems }> => {
     const p = await context.newPage();
@@ -157,9 +148,9 @@ describe('every flow of every element under a strict CSP, with no request beyond
     });
 
   it('the checks themselves catch an inline script, an inline style and a request to another origin', async () => {
-    writeFileSync(join(dir, 'broken.html'), page('boussole-pin-grid', undefined).replace('</body>', '<script>window.x = 1</script><div style="color: red"></div></body>'));
-    writeFileSync(join(dir, 'leak.js'), "document.addEventListener('DOMContentLoaded', () => { const i = new Image(); i.src = 'http://example.invalid/pixel.png'; });\n");
-    writeFileSync(join(dir, 'leak.html'), page('boussole-pin-grid', undefined).replace('</head>', '<script type="module" src="leak.js"></script></head>'));
+    pages.write('broken.html', page('boussole-pin-grid', undefined).replace('</body>', '<script>window.x = 1</script><div style="color: red"></div></body>'));
+    pages.write('leak.js', "document.addEventListener('DOMContentLoaded', () => { const i = new Image(); i.src = 'http://example.invalid/pixel.png'; });\n");
+    pages.write('leak.html', page('boussole-pin-grid', undefined).replace('</head>', '<script type="module" src="leak.js"></script></head>'));
     const context = await browser.newContext();
     try {
       const broken = await open(context, 'broken.html');

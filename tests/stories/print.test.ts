@@ -2,8 +2,7 @@
 // by Chromium on A4 and Letter; the PDF's text (read back with pdf.js) holds every section title,
 // every statement and every answer, and the title and the meeting date are on the first page.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright';
@@ -11,7 +10,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createEngine } from '../../src/engine/index.js';
 import type { AnswerValue, Instrument, Item, Result } from '../../src/schema/index.js';
 import { fillAll } from '../support/fill.js';
-import { launch, repo, serve, type Served } from './browser.js';
+import { hostPages, repo, type HostPages, type Served } from './browser.js';
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
 const read = (name: string) => JSON.parse(readFileSync(join(repo, `schemas/instruments/${name}.json`), 'utf8')) as Instrument;
@@ -74,9 +73,9 @@ function expected(instrument: Instrument, value: Result, ageBand?: string): { ti
 }
 
 describe('printed to PDF, every section, statement and answer is there', () => {
+  let host: HostPages;
   let server: Served;
   let browser: Browser;
-  const dir = join(tmpdir(), `boussole-print-${process.pid}`);
   const CASES: { name: string; file?: string; tag: string; ageBand: string | undefined; attributes: string }[] = [
     { name: 'pin-grid', tag: 'boussole-pin-grid', ageBand: undefined, attributes: '' },
     { name: 'ces', tag: 'boussole-ces', ageBand: 'y10-14', attributes: 'age-band="y10-14"' },
@@ -86,26 +85,18 @@ describe('printed to PDF, every section, statement and answer is there', () => {
   const values = new Map<string, Result>();
 
   before(async () => {
-    const bundle = join(repo, 'dist/boussole.bundle.js');
-    assert.ok(existsSync(bundle), 'dist/boussole.bundle.js is missing: run `rollup -c` first');
-    mkdirSync(dir, { recursive: true });
-    cpSync(bundle, join(dir, 'boussole.bundle.js'));
-    writeFileSync(join(dir, 'print.css'), 'body { font-family: sans-serif; margin: 0; } @page { margin: 12mm; }\n');
+    const files: Record<string, string> = { 'print.css': 'body { font-family: sans-serif; margin: 0; } @page { margin: 12mm; }\n' };
     for (const c of CASES) {
       const instrument = read(c.name);
       const value = filled(instrument, c.ageBand);
       values.set(c.file ?? c.name, value);
-      writeFileSync(join(dir, `${c.file ?? c.name}.html`), page(c.tag, value, c.attributes));
-      writeFileSync(join(dir, `${c.file ?? c.name}-summary.html`), page('boussole-summary', value));
+      files[`${c.file ?? c.name}.html`] = page(c.tag, value, c.attributes);
+      files[`${c.file ?? c.name}-summary.html`] = page('boussole-summary', value);
     }
-    server = await serve(dir, { htmlHeaders: { 'content-security-policy': CSP } });
-    browser = await launch();
+    host = await hostPages('print', CSP, files);
+    ({ server, browser } = host);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => host?.close());
 
   for (const c of CASES)
     for (const kind of ['form', 'summary'] as const)
