@@ -6,7 +6,7 @@
 // and a browser killed while a person types (how much is lost is measured and written to
 // .test-results/draft-loss.json; the README states it).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -229,7 +229,26 @@ describe('every flow of every element under a strict CSP, with no request beyond
     const profile = mkdtempSync(join(tmpdir(), 'boussole-crash-'));
     const port = await freePort();
     const start = () =>
-      spawn(executablePath!, [...CHROME_ARGS, '--headless=new', `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'], { stdio: 'ignore' });
+      spawn(executablePath!, [...CHROME_ARGS, '--headless=new', `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'], {
+        stdio: 'ignore',
+        // Its own process group, so that killing it kills the whole browser (renderers, utility processes).
+        detached: true,
+      });
+    // Kills the browser and every process it started, as a crash or a power cut would, and waits until none is left.
+    const kill = async (browser: ChildProcess) => {
+      const exited = browser.exitCode === null && browser.signalCode === null ? new Promise((r) => browser.once('exit', r)) : undefined;
+      const group = () => {
+        try {
+          process.kill(-browser.pid!, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (group()) process.kill(-browser.pid!, 'SIGKILL');
+      await exited;
+      for (let i = 0; i < 100 && group(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
     const connect = async () => {
       for (let i = 0; i < 100; i++) {
         try {
@@ -257,8 +276,7 @@ describe('every flow of every element under a strict CSP, with no request beyond
         await p.waitForTimeout(Math.max(0, 100 - ((Date.now() - startedAt) % 100)));
       }
       const killedAfter = Date.now() - startedAt;
-      chrome.kill('SIGKILL');
-      await new Promise((r) => chrome.once('exit', r));
+      await kill(chrome);
       chrome = start();
       cdp = await connect();
       const q = await cdp.contexts()[0]!.newPage();
@@ -277,10 +295,7 @@ describe('every flow of every element under a strict CSP, with no request beyond
       assert.ok(lostMs <= 1500, `lost ${lostMs} ms of typing`);
       await cdp.close();
     } finally {
-      if (chrome.exitCode === null) {
-        chrome.kill('SIGKILL');
-        await new Promise((r) => chrome.once('exit', r));
-      }
+      await kill(chrome);
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
