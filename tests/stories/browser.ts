@@ -20,7 +20,6 @@ export async function launch(): Promise<Browser> {
 
 /** A folder of host pages beside a copy of the self-contained bundle, served under a CSP, and a browser. */
 export interface HostPages {
-  readonly dir: string;
   readonly server: Served;
   readonly browser: Browser;
   /** Writes one more file (a page or a script) into the folder. */
@@ -42,7 +41,6 @@ export async function hostPages(name: string, csp: string, files: Record<string,
     throw e;
   });
   return {
-    dir,
     server,
     browser,
     write,
