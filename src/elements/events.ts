@@ -25,12 +25,45 @@ export class BoussoleChangeEvent extends CustomEvent<ChangeDetail> {
   }
 }
 
-/** A submit succeeded: `detail` is the complete result, valid against schemas/result.schema.json. */
+/**
+ * A submit succeeded: `detail` is the complete result, valid against schemas/result.schema.json.
+ * A listener that saves the result passes its promise to `waitUntil`: the form shows that it is
+ * sending, then the confirmation when the promise resolves, or a failure the person can retry when it
+ * rejects.
+ */
 export class BoussoleSubmitEvent extends CustomEvent<Result> {
   static readonly type = 'boussole-submit';
+
   constructor(detail: Result) {
     super(BoussoleSubmitEvent.type, { ...init, detail });
+    waits.set(this, []);
   }
+
+  /**
+   * Tells the form how the hand-over goes: it shows that it is sending until every promise given
+   * settles, then the confirmation when all resolve, or a failure with a retry when one rejects. Like
+   * `ExtendableEvent.waitUntil`, call it synchronously in a listener: once the event has been
+   * dispatched it throws an `InvalidStateError` DOMException.
+   */
+  waitUntil(promise: PromiseLike<unknown>): void {
+    const given = waits.get(this);
+    if (!given) throw new DOMException('waitUntil() must be called while boussole-submit is dispatched', 'InvalidStateError');
+    given.push(promise);
+  }
+}
+
+/** The promises given to `waitUntil`, while the event can still take them. */
+const waits = new WeakMap<BoussoleSubmitEvent, PromiseLike<unknown>[]>();
+
+/**
+ * For the element that dispatched a submit event, once `dispatchEvent` returned: closes `waitUntil`
+ * and gives the promise of the hand-over, or undefined when no listener gave one. Not exported by the
+ * package.
+ */
+export function handoverOf(event: BoussoleSubmitEvent): Promise<void> | undefined {
+  const given = waits.get(event);
+  waits.delete(event);
+  return given?.length ? Promise.all(given).then(() => undefined) : undefined;
 }
 
 /** An issue as `boussole-invalid` reports it: its public field name, code, parameters and message. */

@@ -219,6 +219,8 @@ export interface FormView {
   readonly errors: ErrorSummaryView | undefined;
   /** When the current answers were last submitted (ISO date-time), until something changes. */
   readonly submittedAt: string | undefined;
+  /** The host's save of a submitted result (`waitUntil`): still running, or failed. */
+  readonly handover: 'sending' | 'failed' | undefined;
   /** A draft found on load and offered to the person (restore or discard). */
   readonly draftOffer: { readonly savedAt: string } | undefined;
 }
@@ -238,6 +240,7 @@ export interface BuildInput {
   /** The participant last removed (see RemovedParticipant). */
   readonly removed?: RemovedParticipant | undefined;
   readonly submittedAt?: string | undefined;
+  readonly handover?: 'sending' | 'failed' | undefined;
   readonly draftOffer?: { readonly savedAt: string } | undefined;
   /** The previous record, read with the instrument's version policy (see PreviousController). */
   readonly previous?: EngineReader | undefined;
@@ -362,6 +365,7 @@ export class ReadModelBuilder {
       summary: this.summary(engine, ctx, summaries),
       errors: input.submitted && input.shown.length ? errorSummaryOf(ctx, input.shown, placesOf(engine)) : undefined,
       submittedAt: input.submittedAt,
+      handover: input.handover,
       draftOffer: input.draftOffer,
     };
   }

@@ -335,9 +335,13 @@ export const formStyles = css`
     padding: var(--_space);
     margin: var(--_space) 0 0;
   }
-  .confirmation:focus {
+  .confirmation:focus,
+  .handover-failed:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+  button[aria-busy='true'] {
+    cursor: progress;
   }
   .draft-offer {
     border: 4px solid var(--_accent);

@@ -10,9 +10,9 @@ import { FormAssociationController } from '../controllers/form-association.js';
 import { DraftController } from '../controllers/drafts.js';
 import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
-import { BoussoleInvalidEvent, BoussoleSubmitEvent } from '../events.js';
+import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
-import { CONFIRMATION_ID, renderFormBody } from '../parts/form.js';
+import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
 import { ReadModelBuilder, type FormView } from '../read-model.js';
 import { formStyles } from './boussole-form.styles.js';
@@ -33,7 +33,7 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
  * @attr lang - `fr` or `en`; by default the nearest ancestor's `lang`, else `fr`.
  *
  * @fires boussole-change - A person changed an answer or a field: `{itemId, value, perspective?, comment?}`. Not fired for programmatic `value` sets.
- * @fires boussole-submit - Submit succeeded; `detail` is the complete result.
+ * @fires boussole-submit - Submit succeeded; `detail` is the complete result. A listener may pass its save to `event.waitUntil(promise)`: the form shows it is sending, then the confirmation, or a failure to retry.
  * @fires boussole-invalid - Submit or reportValidity found problems; `detail.issues` (with localized messages).
  * @fires boussole-error - Bad input (invalid instrument, unreadable value or draft, wrong attribute); `detail.code`, `detail.message`.
  * @fires boussole-draft - When drafts are on: `{type: saved | restored | discarded | expired | failed, savedAt?, reason?}`; never the answers.
@@ -139,6 +139,8 @@ export class BoussoleForm extends BoussoleElement {
   @state() private current = 0;
   /** The last successful submit, while nothing changed since: when, and what was sent. */
   @state() private sent?: { at: string; content: string };
+  /** A hand-over the host is still doing (`waitUntil`), or that failed: the result it was for. */
+  @state() private handover?: { state: 'sending' | 'failed'; content: string };
 
   private readonly focusCtl = new FocusController(this);
   private readonly interaction = new Interaction();
@@ -149,6 +151,7 @@ export class BoussoleForm extends BoussoleElement {
     onValueLoaded: () => {
       this.interaction.reset();
       this.sent = undefined;
+      this.handover = undefined;
     },
   });
   private readonly association = new FormAssociationController(this, {
@@ -231,17 +234,50 @@ export class BoussoleForm extends BoussoleElement {
 
   /**
    * Same as the submit button: validates, then fires `boussole-submit` (and shows a confirmation) or
-   * `boussole-invalid`. The same unchanged result is not sent twice: true, no new event.
+   * `boussole-invalid`. The same unchanged result is not sent twice: true, no new event. While a
+   * listener's `waitUntil` promise runs, a submit does nothing (true); after it rejected, a submit
+   * sends the result again.
    */
   submit(): boolean {
+    if (this.handover?.state === 'sending') return true;
     if (!this.validateAndShow()) return false;
     const result = this.record.engine!.toResult({ complete: true });
-    const { createdAt: _c, updatedAt: _u, ...content } = result;
-    const same = this.sent?.content === JSON.stringify(content);
-    if (!same) this.sent = { at: new Date().toISOString(), content: JSON.stringify(content) };
-    this.focusCtl.request(CONFIRMATION_ID);
-    if (!same) this.dispatchEvent(new BoussoleSubmitEvent(result));
-    void this.draftsCtl.submitted();
+    const { createdAt: _c, updatedAt: _u, ...rest } = result;
+    const content = JSON.stringify(rest);
+    const same = this.sent?.content === content;
+    if (same) {
+      this.focusCtl.request(CONFIRMATION_ID);
+      void this.draftsCtl.submitted();
+      return true;
+    }
+    const sent = (this.sent = { at: new Date().toISOString(), content });
+    const event = new BoussoleSubmitEvent(result);
+    this.handover = undefined;
+    this.dispatchEvent(event);
+    const saving = handoverOf(event);
+    if (!saving) {
+      this.focusCtl.request(CONFIRMATION_ID);
+      void this.draftsCtl.submitted();
+      return true;
+    }
+    // The host saves the result: sending until its promise settles; confirmed (and the draft deleted)
+    // only when it resolves. A newer value or submit makes this hand-over stale.
+    if (this.sent === sent) this.sent = undefined;
+    const handover = (this.handover = { state: 'sending', content });
+    saving.then(
+      () => {
+        if (this.handover !== handover) return;
+        this.handover = undefined;
+        this.sent = { at: new Date().toISOString(), content };
+        this.focusCtl.request(CONFIRMATION_ID);
+        void this.draftsCtl.submitted();
+      },
+      () => {
+        if (this.handover !== handover) return;
+        this.handover = { state: 'failed', content };
+        this.focusCtl.request(HANDOVER_FAILED_ID);
+      },
+    );
     return true;
   }
 
@@ -309,6 +345,7 @@ export class BoussoleForm extends BoussoleElement {
       headingLevel: HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2,
       removed: this.input.removed,
       submittedAt: this.sent?.at,
+      handover: this.handover?.state,
       draftOffer: this.draftsCtl.offer,
       previous: this.previousCtl.engine,
       stepwise: this.layout === 'sections',

@@ -13,6 +13,8 @@ import { renderSummary } from './summary.js';
 
 /** The id of the confirmation shown after a successful submit. */
 export const CONFIRMATION_ID = 'confirmation';
+/** The id of the message shown when the host's save of a submitted result failed. */
+export const HANDOVER_FAILED_ID = 'handover-failed';
 
 /**
  * After a successful submit, until something changes: what happened, and what to do for a change.
@@ -29,6 +31,18 @@ function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): 
           </p>`
       : nothing}
   </div>`;
+}
+
+/**
+ * The host's save of a submitted result (`waitUntil`) failed: an alert, focused, that says the answers
+ * stay and how to retry. ("Sending…" is a polite live region beside the button, which does not move.)
+ */
+function renderHandoverFailed(handover: FormView['handover']): TemplateResult | typeof nothing {
+  return handover === 'failed'
+    ? html`<div class="notice handover-failed" id=${HANDOVER_FAILED_ID} role="alert" tabindex="-1">
+        <p>${msg('Vos réponses n’ont pas pu être transmises. Elles restent dans ce formulaire : soumettez de nouveau pour réessayer.', { id: 'handover.failed' })}</p>
+      </div>`
+    : nothing;
 }
 
 /**
@@ -61,8 +75,19 @@ export function renderFormBody(view: FormView): TemplateResult {
     ${view.stepwise ? renderStepper(view.sections.length, view.current) : nothing} ${renderSummary(view.summary)}
     ${ctx.readonly
       ? nothing
-      : html`${renderConfirmation(ctx, view.submittedAt)}
+      : html`${renderConfirmation(ctx, view.submittedAt)} ${renderHandoverFailed(view.handover)}
           <div class="actions">
-            <button type="button" class="primary" part="submit" data-action="submit" ?disabled=${ctx.disabled}>${msg('Soumettre', { id: 'submit' })}</button>
+            <button
+              type="button"
+              class="primary"
+              part="submit"
+              data-action="submit"
+              ?disabled=${ctx.disabled}
+              aria-disabled=${view.handover === 'sending' ? 'true' : nothing}
+              aria-busy=${view.handover === 'sending' ? 'true' : nothing}
+            >
+              ${msg('Soumettre', { id: 'submit' })}
+            </button>
+            <span class="sending" role="status">${view.handover === 'sending' ? msg('Envoi en cours…', { id: 'handover.sending' }) : nothing}</span>
           </div>`}`;
 }
