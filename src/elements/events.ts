@@ -91,7 +91,11 @@ export class BoussoleInvalidEvent extends CustomEvent<{ issues: InvalidIssue[] }
 
 export interface ErrorDetail {
   code: ErrorCode;
-  /** Localized, as shown in the element. */
+  /**
+   * Localized, as shown in the element; for the page's settings (`invalid-layout`,
+   * `invalid-heading-level`, `invalid-draft-setting`) the detail for the developer, while the person
+   * sees a short neutral message.
+   */
   message: string;
   /** Technical details (for example the schema problems of an invalid instrument). */
   params?: Record<string, unknown>;

@@ -19,6 +19,7 @@ export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 /** Codes of the `boussole-error` event: bad input from the host (instrument, value, attribute). */
 export const ERROR_CODES = [
   'invalid-instrument',
+  'unknown-instrument',
   'unreadable-value',
   'instrument-mismatch',
   'version-mismatch',

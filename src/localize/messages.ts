@@ -197,6 +197,10 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
         : msg(str`La définition de ce questionnaire n’est pas valide (${num(params.count, locale)} problèmes); il ne peut pas être affiché.`, {
             id: 'error.invalid-instrument',
           });
+    case 'unknown-instrument':
+      return msg(str`Le questionnaire « ${s('id')} » de ces réponses n’est pas chargé; la synthèse ne peut pas être affichée.`, {
+        id: 'error.unknown-instrument',
+      });
     case 'unreadable-value':
       return msg('Les réponses fournies n’ont pas pu être lues; elles ne correspondent pas au format attendu.', {
         id: 'error.unreadable-value',
@@ -241,5 +245,24 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
       return msg(str`La mise en page « ${s('layout')} » n’existe pas; toutes les sections sont affichées.`, {
         id: 'error.invalid-layout',
       });
+  }
+}
+
+/**
+ * What the element shows the person for a problem: the settings of the page (`layout`,
+ * `heading-level`, drafts) are the host developer's business, so the person reads a short neutral
+ * message and the detail goes to `boussole-error` only.
+ */
+export function shownErrorMessage(code: ErrorCode, params: Readonly<Record<string, unknown>>, locale: Locale): string {
+  switch (code) {
+    case 'invalid-draft-setting':
+      return msg('Ce formulaire est mal configuré : vos réponses ne sont pas gardées en brouillon. Avisez le responsable du site.', {
+        id: 'error.misconfigured-drafts',
+      });
+    case 'invalid-layout':
+    case 'invalid-heading-level':
+      return msg('Ce formulaire est mal configuré, mais vous pouvez le remplir. Avisez le responsable du site.', { id: 'error.misconfigured' });
+    default:
+      return errorMessage(code, params, locale);
   }
 }

@@ -224,13 +224,15 @@ describe('layout="sections"', () => {
 describe('bad attributes and values get a clear answer and lose nothing', () => {
   it('an unknown layout: message, boussole-error, every section shown', async () => {
     const errors: string[] = [];
-    const host = await fixture<HTMLElement>(html`<div @boussole-error=${(e: BoussoleErrorEvent) => errors.push(e.detail.code)}>
+    const messages: string[] = [];
+    const host = await fixture<HTMLElement>(html`<div @boussole-error=${(e: BoussoleErrorEvent) => (errors.push(e.detail.code), messages.push(e.detail.message))}>
       <boussole-pin-grid layout="grid"></boussole-pin-grid>
     </div>`);
     const el = host.querySelector<BoussoleForm>('boussole-pin-grid')!;
     await settle(el);
     expect(errors).to.deep.equal(['invalid-layout']);
-    expect(errorBoxes(el)[0]!.textContent).to.contain('« grid »');
+    expect(errorBoxes(el).length).to.equal(1);
+    expect(messages.join(' '), 'the detail is the developer’s, in the event').to.contain('« grid »');
     expect(topSections(el).length).to.equal(6);
   });
 

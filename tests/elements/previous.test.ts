@@ -34,17 +34,17 @@ describe('previous: last year’s record beside this year’s', () => {
   it('shows last year’s answer with its date beside the question, its direction in words, announced with the options', async () => {
     const el = await make();
     const health = byRole(el, 'region', { name: 'Santé' });
-    expect(textOf(health)).to.contain('Précédemment (2025-03-12) : Quelques inquiétudes — sans réponse cette fois');
+    expect(textOf(health)).to.contain('Précédemment (12 mars 2025) : Quelques inquiétudes — sans réponse cette fois');
     await choose(health, CONCERN, 'Aucune inquiétude');
     await settle(el);
     const option = byRole(group(health, CONCERN), 'radio', { name: 'Aucune inquiétude' });
-    expect(descriptionOf(option)).to.contain('Précédemment (2025-03-12) : Quelques inquiétudes — en progrès');
+    expect(descriptionOf(option)).to.contain('Précédemment (12 mars 2025) : Quelques inquiétudes — en progrès');
     await choose(health, CONCERN, 'Inquiétudes importantes');
     await settle(el);
     expect(descriptionOf(option)).to.contain('en recul');
     await choose(health, /^A vu un dentiste/, 'Oui');
     await settle(el);
-    expect(textOf(health)).to.contain('Précédemment (2025-03-12) : Non — en progrès');
+    expect(textOf(health)).to.contain('Précédemment (12 mars 2025) : Non — en progrès');
     await expectAccessible(el);
   });
 
@@ -54,14 +54,14 @@ describe('previous: last year’s record beside this year’s', () => {
     const el = await make('age-band="y10-14" readonly');
     el.value = engine.toResult();
     await settle(el);
-    expect(textOf(byRole(el, 'region', { name: 'Santé' }))).to.contain('Précédemment (2025-03-12) : Quelques inquiétudes — en progrès');
+    expect(textOf(byRole(el, 'region', { name: 'Santé' }))).to.contain('Précédemment (12 mars 2025) : Quelques inquiétudes — en progrès');
     await expectAccessible(el);
   });
 
   it('lists last year’s open actions in the plan; carrying one lands it in this year’s plan and result', async () => {
     const el = await make();
     const health = () => byRole(el, 'region', { name: 'Santé' });
-    expect(textOf(health())).to.contain('Actions encore ouvertes de la rencontre précédente (2025-03-12)');
+    expect(textOf(health())).to.contain('Actions encore ouvertes de la rencontre précédente (12 mars 2025)');
     expect(textOf(health())).to.not.contain('Trouver un dentiste', 'a done action is not offered');
     await click(byRole(health(), 'button', { name: 'Reprendre « Prendre rendez-vous chez le dentiste » dans ce plan' }));
     await settle(el);
@@ -80,7 +80,7 @@ describe('previous: last year’s record beside this year’s', () => {
     await choose(health, /^A vu un dentiste/, 'Oui');
     await choose(health, /^Bouge, joue dehors/, 'Souvent');
     await settle(el);
-    const table = byRole(el, 'table', { name: 'Depuis la rencontre précédente (2025-03-12)' });
+    const table = byRole(el, 'table', { name: 'Depuis la rencontre précédente (12 mars 2025)' });
     const row = [...table.querySelectorAll('tr')].find((r) => r.querySelector('th')?.textContent === 'Santé')!;
     const [improved, worsened, news] = [...row.querySelectorAll('td')].map((td) => textOf(td));
     expect(improved).to.contain("Dans l'ensemble, cette sphère suscite-t-elle des inquiétudes").and.to.contain('A vu un dentiste');

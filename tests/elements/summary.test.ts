@@ -10,6 +10,7 @@ import type { BoussoleErrorEvent } from '../../src/elements/events.js';
 import type { BoussoleSummary } from '../../src/elements/summary/boussole-summary.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument, Result } from '../../src/schema/index.js';
+import { demoInstrument } from '../../stories/demo-instrument.js';
 import { fillAll } from '../support/fill.js';
 import { allByRole, byRole, errorBoxes, expectAccessible, nameOf, textOf } from './helpers.js';
 
@@ -60,7 +61,7 @@ describe('<boussole-summary>', () => {
     const after = result(pin as unknown as Instrument, undefined, '2026-03-12', 1, true);
     const el = await make(after, 'lang="fr"', before);
     const c = compareResults(pin as unknown as Instrument, [before, after]);
-    const table = byRole(el, 'table', { name: 'Depuis la rencontre précédente (2025-03-10)' });
+    const table = byRole(el, 'table', { name: 'Depuis la rencontre précédente (10 mars 2025)' });
     for (const section of (pin as unknown as Instrument).sections) {
       const row = [...table.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent === section.title.fr)!;
       const counts = c.sections.find((s) => s.sectionId === section.id)!.counts;
@@ -78,6 +79,21 @@ describe('<boussole-summary>', () => {
     const el = host.querySelector<BoussoleSummary>('boussole-summary')!;
     await el.updateComplete;
     expect(nameOf(byRole(el, 'heading', { level: 2 }))).to.equal('PIN implementation self-assessment grid');
+  });
+
+  it('a result of an organisation’s own instrument without `instrument`: a visible message naming it, and boussole-error', async () => {
+    for (const [lang, named] of [['fr', '« demo-suivi »'], ['en', '“demo-suivi”']] as const) {
+      const errors: BoussoleErrorEvent['detail'][] = [];
+      const el = await fixture<BoussoleSummary>(`<boussole-summary lang="${lang}"></boussole-summary>`);
+      el.addEventListener('boussole-error', (e) => errors.push((e as BoussoleErrorEvent).detail));
+      el.value = createEngine(demoInstrument).toResult();
+      await el.updateComplete;
+      expect(errors.map((e) => [e.code, e.params?.id])).to.deep.equal([['unknown-instrument', 'demo-suivi']]);
+      expect(errorBoxes(el).length).to.equal(1);
+      expect(textOf(errorBoxes(el)[0]!)).to.contain(named);
+      expect(textOf(errorBoxes(el)[0]!)).to.contain(errors[0]!.message);
+      await expectAccessible(el);
+    }
   });
 
   it('an unreadable result: a visible message and boussole-error', async () => {

@@ -71,7 +71,7 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
 /** The previous record's open actions for this section, each with a button that carries it into this plan. */
 function renderPrevious({ ctx, section, previous }: PlanView): TemplateResult | typeof nothing {
   if (!previous) return nothing;
-  const date = previous.date ?? msg('sans date', { id: 'previous.no-date' });
+  const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
   return html`<div class="previous-actions">
     ${heading(ctx, ctx.model.parent.get(section.id) === undefined ? 3 : 4, msg(str`Actions encore ouvertes de la rencontre précédente (${date})`, { id: 'plan.previous' }))}
     <ul>
@@ -79,7 +79,7 @@ function renderPrevious({ ctx, section, previous }: PlanView): TemplateResult | 
         const ref: FieldRef = { kind: 'action', sectionId: section.id, objectiveId, actionId: action.id };
         const what = [action.what, action.who, action.due && formatDate(action.due, ctx.locale)].filter(Boolean).join(' — ');
         return html`<li>
-          <span>${objectiveText} : ${what} (${actionStatusLabel(action.status)})</span>
+          <span>${msg(str`${objectiveText} : ${what} (${actionStatusLabel(action.status)})`, { id: 'plan.previous-action' })}</span>
           ${carried
             ? html`<span class="carried">${msg('Reprise dans le plan de cette rencontre', { id: 'plan.carried' })}</span>`
             : ctx.readonly

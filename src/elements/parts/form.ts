@@ -25,7 +25,7 @@ function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): 
     ${submittedAt
       ? html`${heading(ctx, 1, msg('Réponses soumises', { id: 'confirmation.title' }))}
           <p>
-            ${msg(str`Vos réponses ont été transmises le ${formatDateTime(submittedAt, ctx.locale)}. Si vous changez une réponse, soumettez de nouveau.`, {
+            ${msg(str`Le ${formatDateTime(submittedAt, ctx.locale)}, vos réponses ont été transmises. Si vous changez une réponse, soumettez de nouveau.`, {
               id: 'confirmation.text',
             })}
           </p>`

@@ -42,7 +42,7 @@ function previousLine(view: ItemView, perspective?: string): TemplateResult | ty
   const voice = previous?.voices.find((v) => v.perspective === perspective);
   if (!previous || !voice) return nothing;
   const text = answerText(ctx, item, voice.value) || msg('Sans réponse', { id: 'no-answer' });
-  const date = previous.date ?? msg('sans date', { id: 'previous.no-date' });
+  const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
   return html`<p class="previous ${voice.direction}" part="previous" id=${domId('previous', answerRef(item.id, perspective))}>
     <span class="arrow" aria-hidden="true">${ARROWS[voice.direction]}</span>
     ${msg(str`Précédemment (${date}) : ${text} — ${directionLabel(voice.direction)}`, { id: 'previous.answer' })}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Locale } from '../../schema/enums.js';
-import { errorMessage } from '../../localize/messages.js';
+import { shownErrorMessage } from '../../localize/messages.js';
 import type { Notice } from '../controllers/notices.js';
 
 /**
@@ -17,7 +17,7 @@ export function renderNotices(
   return html`${[...notices].map(([key, notice]) => {
     const problems = (notice.params.problems as { path: string; message: string }[] | undefined) ?? [];
     return html`<div class="notice" part="error-box" role="alert">
-      <p>${errorMessage(notice.code, notice.params, locale)}</p>
+      <p>${shownErrorMessage(notice.code, notice.params, locale)}</p>
       ${keptAnswers(key) ? html`<p>${msg('Les réponses déjà données sont conservées.', { id: 'notice.kept' })}</p>` : nothing}
       ${problems.length
         ? html`<details>

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AnswerValue } from '../../schema/common.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
+import { intlTag } from '../../localize/locale.js';
 import { actionStatusLabel, directionLabel } from '../../localize/messages.js';
 import type { FormContext } from '../read-model.js';
 import type { Report, ReportAnswer, ReportSection } from '../summary/report.js';
@@ -10,6 +11,15 @@ import { answerText } from './item.js';
 import { answeredText, comparisonTable, scrolling, sinceCaption } from './summary.js';
 
 const n = (value: number, ctx: FormContext) => formatNumber(value, ctx.locale);
+
+/** Whether a count takes the singular in the language (French: 0 and 1; English: 1). */
+const singular = (value: number, ctx: FormContext) => new Intl.PluralRules(intlTag(ctx.locale)).select(value) === 'one';
+const openCount = (ctx: FormContext, value: number) =>
+  singular(value, ctx) ? msg(str`${n(value, ctx)} ouverte`, { id: 'report.open-one' }) : msg(str`${n(value, ctx)} ouvertes`, { id: 'report.open' });
+const closedCount = (ctx: FormContext, value: number) =>
+  singular(value, ctx)
+    ? msg(str`${n(value, ctx)} terminée ou abandonnée`, { id: 'report.closed-one' })
+    : msg(str`${n(value, ctx)} terminées ou abandonnées`, { id: 'report.closed' });
 
 /** An answer in words, or "Sans réponse". */
 const said = (ctx: FormContext, item: ReportAnswer['item'], value: AnswerValue | undefined) =>
@@ -60,13 +70,13 @@ export function renderReport(report: Report): TemplateResult {
 
 function renderComparison({ ctx, comparison, previousDate }: Report): TemplateResult | typeof nothing {
   if (!comparison) return nothing;
-  const caption = sinceCaption(previousDate);
+  const caption = sinceCaption(ctx, previousDate);
   const rows = comparison.sections
     .filter((c) => ctx.model.parent.get(c.sectionId) === undefined)
     .map((c) => ({ section: ctx.model.section.get(c.sectionId)!, counts: c.counts }));
   return html`<section class="section top" aria-labelledby="report-since">
     ${heading(ctx, 1, caption, { id: 'report-since', class: 'section-title' })}
-    ${comparisonTable(ctx, caption, rows, ({ counts }) => [n(counts.improved, ctx), n(counts.worsened, ctx), n(counts['newly-answered'], ctx)])}
+    ${comparisonTable(ctx, caption, rows, ({ counts }) => [n(counts.improved, ctx), n(counts.worsened, ctx), n(counts['newly-answered'], ctx)], 'report-since')}
     ${comparison.removedItems.length
       ? html`<p class="note">
           ${msg(str`Questions de la rencontre précédente que cette version n’a plus : ${comparison.removedItems.join(', ')}.`, { id: 'report.removed' })}
@@ -136,7 +146,7 @@ function renderSection(report: Report, view: ReportSection): TemplateResult {
           html`<table class="actions-table">
             <caption>
               ${msg(str`Plan d’action — ${title}`, { id: 'field.plan' })} —
-              ${msg(str`${n(open, ctx)} ouvertes, ${n(view.actions.length - open, ctx)} terminées ou abandonnées`, { id: 'report.action-counts' })}
+              ${openCount(ctx, open)}, ${closedCount(ctx, view.actions.length - open)}
             </caption>
             <thead>
               <tr>

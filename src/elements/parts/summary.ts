@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
 import type { Section, TallyRule } from '../../schema/instrument.js';
-import { formatNumber, tx } from '../../localize/format.js';
+import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import type { FormContext, SummaryView, TallyLine, TallyTable } from '../read-model.js';
 import { heading } from './field.js';
 import { own } from '../../engine/records.js';
@@ -72,26 +72,28 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
       : nothing}`;
 }
 
-/** The caption of a comparison with the previous record, with its date. */
-export function sinceCaption(when: string | undefined): string {
-  const date = when ?? msg('sans date', { id: 'previous.no-date' });
+/** The caption of a comparison with the previous record, with its date in words. */
+export function sinceCaption(ctx: FormContext, when: string | undefined): string {
+  const date = when ? formatDate(when, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
   return msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
 }
 
 /**
  * A table of what moved since the previous record, one row per section: improved, worse, answered
- * this time; `cells` says how (the questions' names in the form, counts in the synthesis).
+ * this time; `cells` says how (the questions' names in the form, counts in the synthesis). Named by
+ * its caption, or by the heading `labelledBy` names when one already says the same (no caption then).
  */
 export function comparisonTable<R extends { section: Section }>(
   ctx: FormContext,
   caption: string,
   rows: readonly R[],
   cells: (row: R) => [unknown, unknown, unknown],
+  labelledBy?: string,
 ): TemplateResult {
   return scrolling(
     caption,
-    html`<table part="comparison-table">
-      <caption>${caption}</caption>
+    html`<table part="comparison-table" aria-labelledby=${labelledBy ?? nothing}>
+      ${labelledBy ? nothing : html`<caption>${caption}</caption>`}
       <thead>
         <tr>
           <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
@@ -117,7 +119,7 @@ function formComparison({ ctx, comparison }: SummaryView): TemplateResult | type
   if (!comparison) return nothing;
   const names = (ids: readonly string[]) =>
     ids.length ? html`<ul>${ids.map((id) => html`<li>${tx(ctx.model.item.get(id)?.label, ctx.locale)}</li>`)}</ul>` : html`<span>${msg('Aucune', { id: 'summary.none' })}</span>`;
-  return comparisonTable(ctx, sinceCaption(comparison.date), comparison.rows, (row) => [names(row.improved), names(row.worsened), names(row.newlyAnswered)]);
+  return comparisonTable(ctx, sinceCaption(ctx, comparison.date), comparison.rows, (row) => [names(row.improved), names(row.worsened), names(row.newlyAnswered)]);
 }
 
 /** Visible while filling: progress and open actions per section, each tally, and what is kept aside. */

@@ -35,7 +35,7 @@ function instrumentIdOf(raw: unknown): string | undefined {
  *
  * @attr lang - `fr` or `en`; by default the nearest ancestor's `lang`, else `fr`.
  *
- * @fires boussole-error - Bad input (an invalid instrument, an unreadable result or previous record); `detail.code`, `detail.message`.
+ * @fires boussole-error - Bad input (an invalid instrument, a result whose instrument is neither given nor bundled, an unreadable result or previous record); `detail.code`, `detail.message`.
  *
  * @csspart base - The synthesis.
  * @csspart header - Title, meeting and progress.
@@ -129,8 +129,12 @@ export class BoussoleSummary extends BoussoleElement {
     this.notices.clear('instrument');
     this.notices.clear('value');
     this.engine = undefined;
-    const instrument: Instrument | undefined = given !== undefined ? instrumentFrom(given, this.notices) : findInstrument(instrumentIdOf(value));
-    if (!instrument || value === undefined || value === null || value === '') return;
+    const empty = value === undefined || value === null || value === '';
+    const id = given === undefined && !empty ? instrumentIdOf(value) : undefined;
+    const instrument: Instrument | undefined = given !== undefined ? instrumentFrom(given, this.notices) : findInstrument(id);
+    // A result of an instrument that is not bundled (an organisation's own) needs `instrument`: say which.
+    if (!instrument && id !== undefined) this.notices.raise('instrument', 'unknown-instrument', { id });
+    if (!instrument || empty) return;
     const engine = createEngine(instrument, { locale: this.localeCtl.locale });
     try {
       engine.load(typeof value === 'string' ? JSON.parse(value) : value);
