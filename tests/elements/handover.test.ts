@@ -5,15 +5,15 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import pin from '../../schemas/instruments/pin-grid.json' with { type: 'json' };
-import type { BoussoleSubmitEvent } from '../../src/elements/events.js';
+import type { BoussoleDraftEvent, BoussoleSubmitEvent } from '../../src/elements/events.js';
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { fillAll } from '../support/fill.js';
 import { allByRole, byRole, click, clickOption, expectAccessible, focused, group, press, settle, submitButton, textOf } from './helpers.js';
 
-const filledPin = async (lang = 'fr'): Promise<BoussoleForm> => {
-  const host = await fixture<HTMLElement>(`<div><boussole-pin-grid lang="${lang}"></boussole-pin-grid></div>`);
+const filledPin = async (lang = 'fr', attrs = ''): Promise<BoussoleForm> => {
+  const host = await fixture<HTMLElement>(`<div><boussole-pin-grid lang="${lang}" ${attrs}></boussole-pin-grid></div>`);
   const el = host.querySelector<BoussoleForm>('boussole-pin-grid')!;
   const engine = createEngine(pin as unknown as Instrument);
   fillAll(engine);
@@ -137,5 +137,27 @@ describe('a host that saves the result with event.waitUntil', () => {
     await settle(el);
     expect(() => kept!.waitUntil(Promise.resolve())).to.throw(DOMException, /waitUntil/);
     expect(statusWith(el, /^Réponses soumises/), 'without waitUntil, confirmed at once as before').to.not.equal(undefined);
+  });
+
+  it('a failed save keeps the draft: it is discarded only once the save succeeds', async () => {
+    const el = await filledPin('fr', `drafts="local" draft-id="handover-${Date.now()}"`);
+    const drafts: string[] = [];
+    el.addEventListener('boussole-draft', (e) => drafts.push(`${(e as BoussoleDraftEvent).detail.type}:${(e as BoussoleDraftEvent).detail.reason ?? ''}`));
+    let submits = 0;
+    el.addEventListener('boussole-submit', (event) => {
+      submits++;
+      event.waitUntil(submits === 1 ? Promise.reject(new Error('HTTP 500')) : Promise.resolve());
+    });
+    await new Promise((r) => setTimeout(r, 100)); // the draft module loads
+    await click(submitButton(el));
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(el);
+    expect(drafts, 'nothing discarded after a failed save').to.not.include('discarded:submitted');
+    await click(submitButton(el));
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(el);
+    expect(submits).to.equal(2);
+    expect(drafts).to.include('discarded:submitted');
+    localStorage.clear();
   });
 });
