@@ -9,7 +9,8 @@ import type { DraftStore } from '../../src/drafts/store.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { fillAll } from '../support/fill.js';
-import { allByRole, byRole, click, clickOption, queryByRole, settle, submitButton, textOf, topSections } from './helpers.js';
+import { draftClock } from '../../src/elements/controllers/drafts.js';
+import { allByRole, byRole, click, clickOption, errorBoxes, focused, press, queryByRole, settle, submitButton, textOf, topSections } from './helpers.js';
 
 // Each test has its own draft id: an element a previous test left saves once more as it goes.
 let n = 0;
@@ -52,11 +53,58 @@ const offer = (el: Element) => allByRole(el, 'status').find((s) => /Un brouillon
 const aesKey = (bytes = 1) =>
   crypto.subtle.importKey('raw', new Uint8Array(32).fill(bytes), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 
+/** A key as a portal derives it from a login secret: PBKDF2, so it comes asynchronously. */
+async function derivedKey(secret = 'secret-du-portail'): Promise<CryptoKey> {
+  const text = new TextEncoder();
+  const base = await crypto.subtle.importKey('raw', text.encode(secret), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', salt: text.encode('sel-du-portail'), iterations: 200_000, hash: 'SHA-256' }, base, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+}
+
+/**
+ * The page as a host writes it: the element in the HTML with its draft attributes, and a module that
+ * derives the key and sets it once it has it (after the element is connected; `delay` more ms later).
+ */
+async function hostPage(delay: number, listen?: (el: BoussoleForm) => void): Promise<{ el: BoussoleForm; keyed: Promise<void> }> {
+  const host = await fixture<HTMLElement>(`<div><boussole-pin-grid drafts="local" draft-id="${ID}"></boussole-pin-grid></div>`);
+  const el = host.querySelector('boussole-pin-grid') as BoussoleForm;
+  listen?.(el);
+  const keyed = derivedKey().then(async (key) => {
+    await wait(delay);
+    el.draftEncryptionKey = key;
+  });
+  return { el, keyed };
+}
+
+/** The keys the IndexedDB copy of localStorage holds under a prefix. */
+async function mirrorKeys(prefix: string): Promise<string[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('boussole-drafts', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('drafts');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+    const request = db.transaction('drafts').objectStore('drafts').getAllKeys();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  db.close();
+  return keys.map(String).filter((k) => k.startsWith(prefix));
+}
+
+const realClock = draftClock.now;
+
 beforeEach(() => {
   ID = `ENF-${++n}`;
   KEY = `boussole-draft:pin-grid:${ID}`;
 });
-afterEach(() => localStorage.clear());
+afterEach(() => {
+  draftClock.now = realClock;
+  localStorage.clear();
+});
 
 describe('drafts', () => {
   it('are off by default: filling the form stores nothing anywhere', async () => {
@@ -172,7 +220,9 @@ describe('drafts', () => {
       expect(textOf(allByRole(el, 'alert')[0]!)).to.contain('mis de côté');
       const aside = drafts().filter((k) => k.startsWith(`${KEY}:unreadable:`));
       expect(aside.length).to.equal(1);
-      expect(localStorage.getItem(aside[0]!), 'kept as it was').to.equal(raw);
+      const copy = JSON.parse(localStorage.getItem(aside[0]!)!);
+      expect(copy.draft, 'kept as it was').to.equal(raw);
+      expect(Date.parse(copy.expiresAt) - Date.parse(copy.setAsideAt), 'for the drafts’ TTL').to.equal(720 * 60_000);
       await answerAndSave(el);
       expect(drafts().sort()).to.deep.equal([KEY, aside[0]!].sort());
       await el.purgeDraft();
@@ -214,8 +264,151 @@ describe('drafts', () => {
     await until(() => errors.length);
     expect(errors).to.deep.equal(['unreadable-draft']);
     const aside = drafts().filter((k) => k.includes(':unreadable:'));
-    expect(aside.map((k) => localStorage.getItem(k))).to.deep.equal([sealed]);
+    expect(aside.map((k) => JSON.parse(localStorage.getItem(k)!).draft)).to.deep.equal([sealed]);
   });
+
+  it('a draft encrypted under one draft-id does not open under another: it is judged wrong-key and set aside', async () => {
+    const key = await aesKey();
+    const first = await make('drafts="local" draft-id="ID"', (e) => (e.draftEncryptionKey = key));
+    await answerAndSave(first);
+    first.remove();
+    // Someone copies the child's draft under another child's storage key.
+    const other = `${ID}-autre`;
+    localStorage.setItem(`boussole-draft:pin-grid:${other}`, localStorage.getItem(KEY)!);
+    const errors: BoussoleErrorEvent['detail'][] = [];
+    const el = await make(`drafts="local" draft-id="${other}"`, (e) => {
+      e.draftEncryptionKey = key;
+      e.addEventListener('boussole-error', (ev) => errors.push((ev as BoussoleErrorEvent).detail));
+    });
+    await until(() => errors.length);
+    expect(errors.map((e) => [e.code, e.params?.reason])).to.deep.equal([['unreadable-draft', 'wrong-key']]);
+    await settle(el);
+    expect(offer(el), 'nothing to resume').to.equal(undefined);
+    expect(el.value!.answers).to.deep.equal({});
+  });
+
+  for (const delay of [0, 400])
+    it(`an encrypted draft waits for the host’s key, derived after the element is connected${delay ? ` and set ${delay} ms later` : ''}; then it is offered and restored`, async () => {
+      const first = await hostPage(delay);
+      await first.keyed;
+      await answerAndSave(first.el);
+      expect(JSON.parse(localStorage.getItem(KEY)!).iv, 'stored as ciphertext').to.be.a('string');
+      const typed = first.el.value!;
+      first.el.remove(); // the page is reloaded: the same element, the same key, derived again
+
+      const events: string[] = [];
+      const errors: string[] = [];
+      const { el } = await hostPage(delay, (e) => {
+        e.addEventListener('boussole-draft', (ev) => events.push((ev as BoussoleDraftEvent).detail.type));
+        e.addEventListener('boussole-error', (ev) => errors.push((ev as BoussoleErrorEvent).detail.code));
+      });
+      if (delay) {
+        await until(() => events.includes('waiting'));
+        await settle(el);
+        expect(offer(el), 'nothing offered before the draft can be read').to.equal(undefined);
+        expect(errorBoxes(el)).to.deep.equal([]);
+      }
+      await until(() => offer(el));
+      expect(errorBoxes(el), 'never the offer beside an unreadable notice').to.deep.equal([]);
+      await click(byRole(offer(el)!, 'button', { name: 'Reprendre le brouillon' }));
+      await until(() => events.includes('restored'));
+      await settle(el);
+      expect(el.value!.answers).to.deep.equal(typed.answers);
+      expect(offer(el)).to.equal(undefined);
+      expect(errors).to.deep.equal([]);
+      expect(events).to.not.include('failed');
+      expect(Object.keys(localStorage).filter((k) => k.includes(':unreadable:'))).to.deep.equal([]);
+      await import('./helpers.js').then((h) => h.expectAccessible(el));
+    });
+
+  it('while the key has not come, the encrypted draft is left as it is and what is typed stays in the form', async () => {
+    const key = await derivedKey();
+    const first = await make('drafts="local" draft-id="ID"', (e) => (e.draftEncryptionKey = key));
+    await answerAndSave(first);
+    const sealed = localStorage.getItem(KEY);
+    first.remove();
+
+    const events: BoussoleDraftEvent['detail'][] = [];
+    const el = await make('drafts="local" draft-id="ID"', (e) => e.addEventListener('boussole-draft', (ev) => events.push((ev as BoussoleDraftEvent).detail)));
+    await until(() => events.length);
+    expect(events).to.deep.equal([{ type: 'waiting', reason: 'key' }]);
+    expect(offer(el)).to.equal(undefined);
+    expect(errorBoxes(el)).to.deep.equal([]);
+    await clickOption(allByRole(topSections(el)[0]!, 'radio')[0] as HTMLInputElement);
+    const typed = el.value!.answers;
+    expect(Object.keys(typed).length).to.equal(1);
+    await wait(1300);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await wait(50);
+    expect(drafts(), 'nothing set aside').to.deep.equal([KEY]);
+    expect(localStorage.getItem(KEY), 'nothing saved over it').to.equal(sealed);
+
+    el.draftEncryptionKey = key;
+    await until(() => offer(el));
+    expect(el.value!.answers, 'kept in the form meanwhile').to.deep.equal(typed);
+    await click(byRole(offer(el)!, 'button', { name: 'Supprimer le brouillon' }));
+    await until(() => events.some((e) => e.type === 'saved'));
+    expect(localStorage.getItem(KEY)).to.not.equal(sealed);
+    el.remove();
+    const again = await make('drafts="local" draft-id="ID"', (e) => (e.draftEncryptionKey = key));
+    await until(() => offer(again));
+    await click(byRole(offer(again)!, 'button', { name: 'Reprendre le brouillon' }));
+    await until(() => Object.keys(again.value!.answers).length);
+    expect(again.value!.answers, 'what was typed while waiting is saved once the person chose').to.deep.equal(typed);
+  });
+
+  it('expired drafts and set-aside copies of every draft id are swept when drafts load, by their own expiry', async () => {
+    const t0 = Date.now();
+    const keyOf = (suffix: string) => `${KEY}${suffix}`;
+    // A: a draft saved now (12 hours to live, the default).
+    const a = await make();
+    await answerAndSave(a);
+    a.remove();
+    // B: a damaged draft, set aside now.
+    localStorage.setItem(keyOf('-b'), '{"boussoleDraft": 1, "data": ');
+    const b = await make(`drafts="local" draft-id="${ID}-b"`);
+    const aside = await until(() => drafts().find((k) => k.startsWith(`${keyOf('-b')}:unreadable:`)));
+    b.remove();
+    // C, eleven hours later: nothing has expired yet.
+    draftClock.now = () => t0 + 11 * 3_600_000;
+    const c = await make(`drafts="local" draft-id="${ID}-c"`);
+    await answerAndSave(c);
+    c.remove();
+    await wait(200);
+    expect(drafts().sort()).to.deep.equal([KEY, aside, keyOf('-c')].sort());
+    // D, thirteen hours after A and B: their draft and copy are gone, C's draft stays.
+    draftClock.now = () => t0 + 13 * 3_600_000;
+    await make(`drafts="local" draft-id="${ID}-d"`);
+    await until(() => drafts().length === 1);
+    expect(drafts()).to.deep.equal([keyOf('-c')]);
+    expect(await mirrorKeys(KEY), 'and from the IndexedDB copy').to.deep.equal([keyOf('-c')]);
+  });
+
+  for (const [choice, key, tabs] of [
+    ['Reprendre le brouillon', 'Enter', 1],
+    ['Supprimer le brouillon', 'Space', 2],
+  ] as const)
+    it(`after “${choice}” with the keyboard, focus goes to the form’s title, not to the page`, async () => {
+      const first = await make();
+      await answerAndSave(first);
+      first.remove();
+      const el = await make();
+      await until(() => offer(el));
+      const before = document.createElement('button');
+      before.textContent = 'Avant le formulaire';
+      el.before(before);
+      before.focus();
+      for (let i = 0; i < tabs; i++) await press('Tab');
+      expect(focused(el)).to.equal(byRole(offer(el)!, 'button', { name: choice }));
+      await press(key);
+      await until(() => !offer(el));
+      await settle(el);
+      await settle(el);
+      expect(document.activeElement, 'focus stays in the form').to.equal(el);
+      expect(focused(el)).to.equal(allByRole(el, 'heading')[0]);
+      expect(textOf(focused(el)!)).to.contain('PIN');
+      await import('./helpers.js').then((h) => h.expectAccessible(el));
+    });
 
   it('the host’s own store, asynchronous, is used instead of localStorage', async () => {
     const memory = new Map<string, string>();
