@@ -8,7 +8,7 @@ import type { DraftStore } from '../../src/drafts/store.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { fillAll } from '../support/fill.js';
-import { aesKey, answerAndSave, drafts, eachTestHasItsDraftId, ID, KEY, make, offer, until, wait } from './drafts-support.js';
+import { aesKey, answerAndSave, drafts, eachTestHasItsDraftId, KEY, make, offer, until, wait } from './drafts-support.js';
 import { allByRole, byRole, click, clickOption, queryByRole, settle, submitButton, textOf, topSections } from './helpers.js';
 
 eachTestHasItsDraftId();

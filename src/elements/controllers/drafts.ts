@@ -81,6 +81,8 @@ export class DraftController implements ReactiveController {
   private dirty = false;
   private saving: Promise<void> = Promise.resolve();
   private lastStore?: DraftStore;
+  /** The store last swept (`local` for the browser's): once per element and store is enough. */
+  private swept?: DraftStore | 'local';
   private lastKey?: CryptoKey;
 
   constructor(
@@ -276,8 +278,11 @@ export class DraftController implements ReactiveController {
       return;
     }
     this.host.requestUpdate();
+    const store = settings.store ?? 'local';
+    if (this.swept === store) return;
     try {
       await drafts.sweep(DRAFT_KEY_PREFIX, key);
+      this.swept = store;
     } catch {
       // A store that cannot be swept now is swept at the next check.
     }
