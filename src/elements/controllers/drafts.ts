@@ -51,8 +51,8 @@ export interface DraftOffer {
  * not applied; saves run at most a second after a change and on `pagehide` and `visibilitychange`;
  * a successful submit deletes the draft. An encrypted draft found before the host's key came is
  * waited for: nothing is offered, set aside or saved over it until the key comes (hosts often
- * derive their key asynchronously, after the element is connected). Each check also sweeps the
- * expired drafts and set-aside copies of every id of the store. The storage and encryption code
+ * derive their key asynchronously, after the element is connected). The first check also sweeps
+ * the expired drafts and set-aside copies of every id of the store. The storage and encryption code
  * (src/drafts) is loaded only once drafts are on.
  */
 export class DraftController implements ReactiveController {
