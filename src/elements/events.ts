@@ -111,14 +111,14 @@ export class BoussoleErrorEvent extends CustomEvent<ErrorDetail> {
 
 /** What happened to the draft: never carries the answers. */
 export interface DraftDetail {
-  type: 'saved' | 'restored' | 'discarded' | 'expired' | 'failed';
+  type: 'saved' | 'restored' | 'discarded' | 'expired' | 'failed' | 'waiting';
   /** When the draft concerned was saved (ISO date-time). */
   savedAt?: string;
-  /** For `failed`: why (`unreadable`: a draft could not be read and was set aside; `store`: the store refused). For `discarded`: `person`, `purge` or `submitted`. */
+  /** For `failed`: why (`unreadable`: a draft could not be read and was set aside; `store`: the store refused). For `discarded`: `person`, `purge` or `submitted`. For `waiting`: `key` (an encrypted draft waits for `draftEncryptionKey`). */
   reason?: string;
 }
 
-/** Drafts (when the host turned them on): saved, offered and restored, discarded, expired, or failed. */
+/** Drafts (when the host turned them on): saved, offered and restored, discarded, expired, failed, or waiting for the key. */
 export class BoussoleDraftEvent extends CustomEvent<DraftDetail> {
   static readonly type = 'boussole-draft';
   constructor(detail: DraftDetail) {

@@ -1,62 +1,17 @@
 // Opt-in drafts (decision 0006), driven as a host and a person would: off by default, scoped by
 // draft-id, offered not applied, encrypted when the host gives a key, never silently dropped.
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import pin from '../../schemas/instruments/pin-grid.json' with { type: 'json' };
-import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { BoussoleDraftEvent, BoussoleErrorEvent } from '../../src/elements/events.js';
 import type { DraftStore } from '../../src/drafts/store.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { fillAll } from '../support/fill.js';
+import { aesKey, answerAndSave, drafts, eachTestHasItsDraftId, KEY, make, offer, until, wait } from './drafts-support.js';
 import { allByRole, byRole, click, clickOption, queryByRole, settle, submitButton, textOf, topSections } from './helpers.js';
 
-// Each test has its own draft id: an element a previous test left saves once more as it goes.
-let n = 0;
-let ID = '';
-let KEY = '';
-const drafts = () => Object.keys(localStorage).filter((k) => k.startsWith(`${KEY}`));
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Waits until `done()` holds (the draft module loads and the store answers asynchronously). */
-async function until<T>(done: () => T, timeout = 5000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = done();
-    if (value) return value;
-    if (performance.now() - start > timeout) throw new Error('timed out');
-    await wait(10);
-  }
-}
-
-async function make(attrs = 'drafts="local" draft-id="ID"', setup?: (el: BoussoleForm) => void): Promise<BoussoleForm> {
-  const host = await fixture<HTMLElement>('<div></div>');
-  const el = document.createElement('boussole-pin-grid') as BoussoleForm;
-  for (const [, name, value] of attrs.matchAll(/([\w-]+)="([^"]*)"/g)) el.setAttribute(name!, value === 'ID' ? ID : value!);
-  setup?.(el);
-  host.append(el);
-  await settle(el);
-  await wait(30); // the draft module loads and the store answers
-  await settle(el);
-  return el;
-}
-
-/** Answers the first statement, as a person does, and waits for the save. */
-async function answerAndSave(el: BoussoleForm): Promise<BoussoleDraftEvent> {
-  const saved = oneEvent(el, 'boussole-draft') as Promise<BoussoleDraftEvent>;
-  await clickOption(allByRole(topSections(el)[0]!, 'radio')[1] as HTMLInputElement);
-  return saved;
-}
-
-const offer = (el: Element) => allByRole(el, 'status').find((s) => /Un brouillon enregistré/.test(textOf(s)));
-
-const aesKey = (bytes = 1) =>
-  crypto.subtle.importKey('raw', new Uint8Array(32).fill(bytes), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
-
-beforeEach(() => {
-  ID = `ENF-${++n}`;
-  KEY = `boussole-draft:pin-grid:${ID}`;
-});
-afterEach(() => localStorage.clear());
+eachTestHasItsDraftId();
 
 describe('drafts', () => {
   it('are off by default: filling the form stores nothing anywhere', async () => {
@@ -172,7 +127,9 @@ describe('drafts', () => {
       expect(textOf(allByRole(el, 'alert')[0]!)).to.contain('mis de côté');
       const aside = drafts().filter((k) => k.startsWith(`${KEY}:unreadable:`));
       expect(aside.length).to.equal(1);
-      expect(localStorage.getItem(aside[0]!), 'kept as it was').to.equal(raw);
+      const copy = JSON.parse(localStorage.getItem(aside[0]!)!);
+      expect(copy.draft, 'kept as it was').to.equal(raw);
+      expect(Date.parse(copy.expiresAt) - Date.parse(copy.setAsideAt), 'for the drafts’ TTL').to.equal(720 * 60_000);
       await answerAndSave(el);
       expect(drafts().sort()).to.deep.equal([KEY, aside[0]!].sort());
       await el.purgeDraft();
@@ -214,7 +171,7 @@ describe('drafts', () => {
     await until(() => errors.length);
     expect(errors).to.deep.equal(['unreadable-draft']);
     const aside = drafts().filter((k) => k.includes(':unreadable:'));
-    expect(aside.map((k) => localStorage.getItem(k))).to.deep.equal([sealed]);
+    expect(aside.map((k) => JSON.parse(localStorage.getItem(k)!).draft)).to.deep.equal([sealed]);
   });
 
   it('the host’s own store, asynchronous, is used instead of localStorage', async () => {

@@ -15,6 +15,14 @@ export type DraftMode = (typeof DRAFT_MODES)[number];
 export const DEFAULT_DRAFT_TTL_MINUTES = 12 * 60;
 /** A change is saved at most this long after it was made. */
 export const DRAFT_SAVE_DELAY_MS = 1000;
+/** Every draft key starts so (then the instrument id and the draft id). */
+const DRAFT_KEY_PREFIX = 'boussole-draft:';
+
+/**
+ * The clock drafts are dated and expired by. For tests only (to pass a TTL without waiting): not
+ * part of the package's API, and nothing in the package changes it.
+ */
+export const draftClock = { now: (): number => Date.now() };
 
 export interface DraftSettings {
   /** `local` (the browser's storage), or `none`; an explicit `none` also turns a host store off. */
@@ -41,12 +49,23 @@ export interface DraftOffer {
  * Opt-in drafts (decision 0006), off unless the host turns them on: `drafts="local"` (the browser's
  * localStorage) or its own `draftStore`, always scoped by a `draft-id`. A found draft is offered,
  * not applied; saves run at most a second after a change and on `pagehide` and `visibilitychange`;
- * a successful submit deletes the draft. The storage and encryption code (src/drafts) is loaded
- * only once drafts are on.
+ * a successful submit deletes the draft. An encrypted draft found before the host's key came is
+ * waited for: nothing is offered, set aside or saved over it until the key comes (hosts often
+ * derive their key asynchronously, after the element is connected). The first check also sweeps
+ * the expired drafts and set-aside copies of every id of the store. The storage and encryption code
+ * (src/drafts) is loaded only once drafts are on.
  */
 export class DraftController implements ReactiveController {
   /** The draft found and offered, until the person restores or discards it. */
   offer: DraftOffer | undefined;
+  /** The offered draft, already read and checked: restoring it cannot fail. */
+  private found?: { result: Result; savedAt: string };
+  /** An encrypted draft is there and the key has not come yet: nothing is saved over it. */
+  private waitingForKey = false;
+  /** Counts configurations: the answer of a check made for an older one is dropped. */
+  private generation = 0;
+  /** When this element last saved (a draft found with this date is its own, not one to offer). */
+  private lastSavedAt?: string;
   private drafts?: import('../../drafts/index.js').Drafts;
   private module?: Promise<DraftsModule>;
   /** What the current configuration is for (store, key, TTL, instrument, id); a change checks again. */
@@ -62,6 +81,8 @@ export class DraftController implements ReactiveController {
   private dirty = false;
   private saving: Promise<void> = Promise.resolve();
   private lastStore?: DraftStore;
+  /** The store last swept (`local` for the browser's): once per element and store is enough. */
+  private swept?: DraftStore | 'local';
   private lastKey?: CryptoKey;
 
   constructor(
@@ -92,18 +113,16 @@ export class DraftController implements ReactiveController {
     return this.storageKey !== undefined;
   }
 
-  /** The person restores the offered draft. */
+  /** The person restores the offered draft (read when it was offered, so this cannot fail). */
   async restore(): Promise<void> {
-    const engine = this.options.engine();
-    if (!this.offer || !engine || !this.drafts || !this.storageKey) return;
-    const found = await this.drafts.find(this.storageKey, engine.instrument);
+    const found = this.found;
+    if (!this.offer || !found) return;
     this.offer = undefined;
+    this.found = undefined;
     this.dirty = false;
     this.ready = true;
-    if (found.status === 'draft') {
-      this.options.restore(found.result);
-      this.fire({ type: 'restored', savedAt: found.savedAt });
-    } else await this.report(found);
+    this.options.restore(found.result);
+    this.fire({ type: 'restored', savedAt: found.savedAt });
     this.host.requestUpdate();
   }
 
@@ -112,6 +131,7 @@ export class DraftController implements ReactiveController {
     if (!this.offer || !this.drafts || !this.storageKey) return;
     const { savedAt } = this.offer;
     this.offer = undefined;
+    this.found = undefined;
     this.becomeReady();
     await this.attempt(() => this.drafts!.remove(this.storageKey!));
     this.fire({ type: 'discarded', savedAt, reason: 'person' });
@@ -126,14 +146,20 @@ export class DraftController implements ReactiveController {
     const drafts = this.drafts ?? (key ? await this.load() : undefined);
     if (!drafts || !key) return;
     this.offer = undefined;
+    this.found = undefined;
     await this.attempt(() => drafts.purge(key));
+    // Nothing is left to offer or to wait for: what is typed from now on is saved.
+    if (this.waitingForKey && key === this.storageKey) {
+      this.waitingForKey = false;
+      this.becomeReady();
+    }
     this.fire({ type: 'discarded', reason: 'purge' });
     this.host.requestUpdate();
   }
 
-  /** A submit succeeded: the draft has served. */
+  /** A submit succeeded: the draft has served (not one still waiting for its key: it was never read). */
   async submitted(): Promise<void> {
-    if (!this.active || !this.drafts) return;
+    if (!this.active || !this.drafts || this.waitingForKey) return;
     this.cancel();
     await this.saving;
     this.offer = undefined;
@@ -158,9 +184,11 @@ export class DraftController implements ReactiveController {
     const missingId = on && !settings.draftId;
     // Objects (store, key) have no text form: their identity is part of the configuration.
     const signature = JSON.stringify([on && !badMode && !badTtl && !missingId, settings.mode, settings.draftId, settings.ttlMinutes, engine?.instrument.id]);
-    const same = signature === this.configured && settings.store === this.lastStore && settings.key === this.lastKey;
+    const sameButKey = signature === this.configured && settings.store === this.lastStore;
+    const same = sameButKey && settings.key === this.lastKey;
     if (same && engine === this.watched) return;
     if (!same) {
+      this.generation++;
       this.configured = signature;
       this.lastStore = settings.store;
       this.lastKey = settings.key;
@@ -168,10 +196,14 @@ export class DraftController implements ReactiveController {
       if (badMode) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'drafts', value: settings.mode });
       else if (badTtl) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'draft-ttl', value: String(settings.ttlMinutes) });
       else if (missingId) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'draft-id' });
+      // Only the key changed (it came, say): what was typed meanwhile is still to be saved.
+      const unsaved = this.dirty || this.timer !== undefined || this.pending !== undefined;
       this.cancel();
       this.offer = undefined;
+      this.found = undefined;
+      this.waitingForKey = false;
       this.ready = false;
-      this.dirty = false;
+      this.dirty = sameButKey && unsaved;
       this.storageKey = on && !badMode && !badTtl && !missingId ? this.keyFor() : undefined;
     }
     this.watch(engine);
@@ -190,35 +222,70 @@ export class DraftController implements ReactiveController {
     this.module ??= import('../../drafts/index.js');
     return this.module.then((m) => {
       const { store, key, ttlMinutes } = this.options.settings();
-      return new m.Drafts({ store: store ?? m.localDraftStore(), key: m.usableKey(key) ? key : undefined, ttlMinutes: ttlMinutes ?? DEFAULT_DRAFT_TTL_MINUTES });
+      return new m.Drafts({
+        store: store ?? m.localDraftStore(),
+        key: m.usableKey(key) ? key : undefined,
+        ttlMinutes: ttlMinutes ?? DEFAULT_DRAFT_TTL_MINUTES,
+        now: () => draftClock.now(),
+      });
     });
   }
 
-  /** Looks for a draft under the key: offers it, deletes it when expired, sets it aside when unreadable. */
+  /**
+   * Looks for a draft under the key: offers it, deletes it when expired, sets it aside when
+   * unreadable, waits when it is encrypted and there is no key yet; then sweeps what has expired.
+   */
   private async check(): Promise<void> {
     const key = this.storageKey!;
+    const generation = this.generation;
+    const current = () => generation === this.generation;
     const engine = this.options.engine();
     if (!engine) return;
     const settings = this.options.settings();
     if (settings.key !== undefined) {
       const m = await (this.module ??= import('../../drafts/index.js'));
+      if (!current()) return;
       if (!m.usableKey(settings.key)) this.notices.raise('drafts', 'invalid-draft-setting', { attribute: 'draftEncryptionKey', value: 'CryptoKey AES-GCM (encrypt, decrypt)' });
     }
+    let drafts: import('../../drafts/index.js').Drafts;
     try {
-      this.drafts = await this.load();
-      const found = await this.drafts.find(key, engine.instrument);
-      if (key !== this.storageKey) return;
-      if (found.status === 'draft') this.offer = { savedAt: found.savedAt };
-      else {
+      drafts = await this.load();
+      if (!current()) return;
+      this.drafts = drafts;
+      const found = await drafts.find(key, engine.instrument, current);
+      if (!current()) return;
+      if (found.status === 'draft' && found.savedAt === this.lastSavedAt) {
+        // This element's own save, read again because the key changed: saved again under the new key.
+        this.dirty = true;
+        this.becomeReady();
+      } else if (found.status === 'draft') {
+        this.found = found;
+        this.offer = { savedAt: found.savedAt };
+        this.notices.clear('draft');
+      } else if (found.status === 'locked') {
+        this.waitingForKey = true;
+        this.fire({ type: 'waiting', reason: 'key' });
+      } else {
         this.becomeReady();
         if (found.status === 'expired') this.fire({ type: 'expired' });
         else if (found.status === 'unreadable') await this.report(found);
       }
     } catch {
+      if (!current()) return;
       this.becomeReady();
       this.fire({ type: 'failed', reason: 'store' });
+      this.host.requestUpdate();
+      return;
     }
     this.host.requestUpdate();
+    const store = settings.store ?? 'local';
+    if (this.swept === store) return;
+    try {
+      await drafts.sweep(DRAFT_KEY_PREFIX, key);
+      this.swept = store;
+    } catch {
+      // A store that cannot be swept now is swept at the next check.
+    }
   }
 
   /** Saving may start; what changed while it waited is saved now. */
@@ -229,6 +296,9 @@ export class DraftController implements ReactiveController {
 
   private async report(found: { status: string; reason?: string; asideKey?: string }): Promise<void> {
     if (found.status !== 'unreadable') return;
+    // Never an offer beside the notice that the draft could not be read.
+    this.offer = undefined;
+    this.found = undefined;
     this.notices.raise('draft', 'unreadable-draft', { reason: found.reason, setAsideAs: found.asideKey });
     this.fire({ type: 'failed', reason: 'unreadable' });
   }
@@ -270,13 +340,15 @@ export class DraftController implements ReactiveController {
     if (!engine || !key || !this.drafts || !this.ready) return;
     this.pending = engine.toResult();
     const drafts = this.drafts;
+    const generation = this.generation;
     // One save at a time, in order; the latest state is what is written.
     this.saving = this.saving.then(async () => {
       const result = this.pending;
-      if (!result || key !== this.storageKey) return;
+      if (!result || key !== this.storageKey || generation !== this.generation) return;
       this.pending = undefined;
       try {
         const savedAt = await drafts.save(key, result);
+        this.lastSavedAt = savedAt;
         this.fire({ type: 'saved', savedAt });
       } catch {
         this.fire({ type: 'failed', reason: 'store' });

@@ -36,7 +36,7 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
  * @fires boussole-submit - Submit succeeded; `detail` is the complete result. A listener may pass its save to `event.waitUntil(promise)`: the form shows it is sending, then the confirmation, or a failure to retry.
  * @fires boussole-invalid - Submit or reportValidity found problems; `detail.issues` (with localized messages).
  * @fires boussole-error - Bad input (invalid instrument, unreadable value or draft, wrong attribute); `detail.code`, `detail.message`.
- * @fires boussole-draft - When drafts are on: `{type: saved | restored | discarded | expired | failed, savedAt?, reason?}`; never the answers.
+ * @fires boussole-draft - When drafts are on: `{type: saved | restored | discarded | expired | failed | waiting, savedAt?, reason?}`; never the answers.
  *
  * @csspart base - The wrapper of everything.
  * @csspart header - Title, description and source note.

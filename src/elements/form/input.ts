@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/create-engine.js';
 import { EngineError } from '../../engine/errors.js';
 import { domId, sectionTitleId } from '../../schema/keys.js';
 import type { FocusController } from '../controllers/focus.js';
+import { FORM_TITLE_ID } from '../parts/header.js';
 import type { NoticesController } from '../controllers/notices.js';
 import { BoussoleChangeEvent } from '../events.js';
 import { topSectionOfField, type FormView, type RemovedParticipant } from '../read-model.js';
@@ -73,8 +74,11 @@ export class FormInput {
       if (index >= 0) host.showSection(index);
       host.focus.request(domId('control', field));
     } else if (action === 'dismiss') host.notices.clear(button.dataset.target!);
-    else if (action === 'restore-draft') void host.drafts.restore();
-    else if (action === 'discard-draft') void host.drafts.discard();
+    else if (action === 'restore-draft' || action === 'discard-draft') {
+      // The offer goes away with its buttons: focus goes to the top of the form, not to <body>.
+      const chosen = action === 'restore-draft' ? host.drafts.restore() : host.drafts.discard();
+      void chosen.then(() => host.focus.request(FORM_TITLE_ID, 'start'));
+    }
     else if (action === 'goto') {
       const index = Number(button.dataset.index);
       const section = host.view()?.sections[index]?.section;
