@@ -537,8 +537,47 @@ export const formStyles = css`
     .error-summary {
       break-inside: avoid;
     }
-    .section-title {
+    /* A title stays with what it titles: never alone at the foot of a page. */
+    h1,
+    h2,
+    h3,
+    h4,
+    h5,
+    h6,
+    legend,
+    caption,
+    thead {
       break-after: avoid;
+      break-inside: avoid;
+    }
+    .plan > legend + *,
+    tbody > tr:first-child {
+      break-before: avoid;
+    }
+    /* The comment's disclosure does not print; its label does, above the text. */
+    details.comment > label.sr-only {
+      position: static;
+      width: auto;
+      height: auto;
+      margin: 0 0 0.25rem;
+      overflow: visible;
+      clip: auto;
+      white-space: normal;
+      display: block;
+      font-weight: 600;
+    }
+    /* Nothing of the screen's interaction prints: no focus ring, no caret, no empty box for the buttons. */
+    :focus,
+    :focus-visible,
+    .option:has(input:focus-visible),
+    .check:has(input:focus-visible) {
+      outline: none !important;
+    }
+    * {
+      caret-color: transparent;
+    }
+    .actions {
+      display: none;
     }
     .option:not(:has(input:checked)) {
       border-style: dashed;
