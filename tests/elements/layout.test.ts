@@ -2,11 +2,15 @@
 // the same order (question, help, last time's answer, error, then the answer), and at 320 px wide
 // (a phone held upright) nothing is hidden sideways and the first question is on the first screen.
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
+import needs from '../../schemas/instruments/needs-grid.json' with { type: 'json' };
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
+import type { BoussoleSummary } from '../../src/elements/summary/boussole-summary.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
-import { byRole, click, expectAccessible, field, group, settle, submitButton } from './helpers.js';
+import { fillAll } from '../support/fill.js';
+import { allByRole, byRole, click, errorSummary, expectAccessible, field, focused, group, nameOf, press, queryByRole, settle, submitButton } from './helpers.js';
 
 const t = (fr: string, en: string) => ({ fr, en });
 
@@ -77,6 +81,145 @@ describe('every kind of question reads in the same order', () => {
     const text = field(el, /^Nom de l’équipe/);
     const label = el.shadowRoot!.querySelector<HTMLElement>(`label[for="${text.id}"]`)!;
     check(label, text, label.parentElement!);
+    await expectAccessible(el);
+  });
+});
+
+/** The needs grid filled twice, a year apart: the form shows this year with last year beside it. */
+function needsYears() {
+  const instrument = needs as unknown as Instrument;
+  const before = createEngine(instrument, { ageBand: 'y6-11' });
+  fillAll(before, { varied: true, session: { date: '2025-03-12' } });
+  const now = createEngine(instrument, { ageBand: 'y6-11' });
+  fillAll(now, { session: { date: '2026-03-12' } });
+  return { previous: before.toResult(), value: now.toResult() };
+}
+
+describe('at 320 px wide', () => {
+  before(() => setViewport({ width: 320, height: 568 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+
+  it('the needs overview shows every status without scrolling sideways', async () => {
+    const host = await fixture<HTMLElement>(html`<div><boussole-needs-grid age-band="y6-11"></boussole-needs-grid></div>`);
+    const el = host.querySelector<BoussoleForm>('boussole-needs-grid')!;
+    el.value = needsYears().value;
+    await settle(el);
+    const table = byRole(el, 'table', { name: 'Aperçu des besoins' });
+    const rows = allByRole(table, 'row').filter((row) => allByRole(row, 'cell').length > 0);
+    expect(rows.length, 'one row per need').to.be.greaterThan(3);
+    for (const row of rows) {
+      const status = allByRole(row, 'cell').at(-1)!;
+      const r = status.getBoundingClientRect();
+      expect([r.left >= 0, r.right <= innerWidth, r.width > 0], `status of ${row.textContent!.trim().slice(0, 40)} within the screen`).to.deep.equal([true, true, true]);
+    }
+    const region = table.closest('[role="region"]')!;
+    expect(region.scrollWidth, 'nothing to scroll to').to.be.at.most(region.clientWidth);
+    await expectAccessible(el);
+  });
+
+  it('a table’s caption is read whole, even when the table scrolls', async () => {
+    const years = needsYears();
+    const host = await fixture<HTMLElement>(html`<div><boussole-needs-grid age-band="y6-11"></boussole-needs-grid><boussole-summary></boussole-summary></div>`);
+    const form = host.querySelector<BoussoleForm>('boussole-needs-grid')!;
+    const summary = host.querySelector<BoussoleSummary>('boussole-summary')!;
+    form.previous = years.previous;
+    form.value = years.value;
+    summary.previous = years.previous;
+    summary.value = years.value;
+    await settle(form);
+    await summary.updateComplete;
+    const clipped: string[] = [];
+    for (const el of [form, summary])
+      for (const table of allByRole(el, 'table')) {
+        const caption = table.querySelector('caption');
+        if (!caption) continue;
+        const region = table.closest('[role="region"]')!;
+        region.scrollLeft = 0;
+        const seen = region.getBoundingClientRect();
+        const words = document.createRange();
+        words.selectNodeContents(caption);
+        const right = Math.max(...[...words.getClientRects()].map((r) => r.right));
+        if (right > seen.right + 0.5 || caption.scrollWidth > region.clientWidth) clipped.push(`${nameOf(table)}: text to ${right}, box ${caption.scrollWidth}, seen ${region.clientWidth}`);
+      }
+    expect(clipped).to.deep.equal([]);
+    await expectAccessible(summary);
+  });
+
+  it('each error-summary bullet sits on the first line of its link', async () => {
+    const long: Instrument = {
+      ...instrument,
+      sections: [
+        {
+          id: 'only',
+          kind: 'theme',
+          title: t('Le climat', 'The climate'),
+          items: [
+            { id: 'a', type: 'yes-no', required: true, label: t('Les parents ont pris part au choix des actions proposées à la famille cette année.', 'The parents took part.') },
+            { id: 'b', type: 'short-text', required: true, label: t('Organismes partenaires présents à la rencontre de planification', 'Partners present.') },
+          ],
+        },
+      ],
+    };
+    const host = await fixture<HTMLElement>(html`<div><boussole-form .instrument=${long} lang="fr"></boussole-form></div>`);
+    const el = host.querySelector<BoussoleForm>('boussole-form')!;
+    await settle(el);
+    await click(submitButton(el));
+    await settle(el);
+    const links = allByRole(errorSummary(el)!, 'link');
+    expect(links.length).to.equal(2);
+    for (const link of links) {
+      const lines = document.createRange();
+      lines.selectNodeContents(link);
+      const rects = [...lines.getClientRects()].filter((r) => r.width > 0);
+      const first = rects[0]!;
+      expect(rects.at(-1)!.top, `"${nameOf(link)}" wraps at 320 px`).to.be.greaterThan(first.bottom - 1);
+      // The bullet is drawn on the list item's first line: a zero-width mark put at the item's start sits on that line.
+      const mark = document.createElement('span');
+      mark.textContent = '\u200b';
+      link.parentElement!.prepend(mark);
+      const bullet = mark.getBoundingClientRect();
+      mark.remove();
+      expect(Math.abs(bullet.bottom - first.bottom), `the bullet of "${nameOf(link)}" on its first line`).to.be.below(2);
+    }
+    await expectAccessible(el);
+  });
+
+  it('layout="sections": the navigator folds into "Section 1 sur 9", the first question is on the first screen, the menu works by keyboard', async () => {
+    const names = ['Accueil', 'Santé', 'Éducation', 'Identité', 'Famille', 'Amitiés', 'Présentation', 'Émotions', 'Autonomie'];
+    const nine: Instrument = {
+      ...instrument,
+      sections: names.map((name, i) => ({
+        id: `s${i}`,
+        kind: 'theme',
+        title: t(`${name} et ce qui l’entoure au quotidien`, name),
+        items: [{ id: `q${i}`, type: 'yes-no' as const, label: t(`Question ${i + 1} sur ${name.toLowerCase()}`, `Question ${i + 1}`) }],
+      })),
+    };
+    const host = await fixture<HTMLElement>(html`<div><boussole-form .instrument=${nine} lang="fr" layout="sections"></boussole-form></div>`);
+    const el = host.querySelector<BoussoleForm>('boussole-form')!;
+    await settle(el);
+    window.scrollTo(0, 0);
+    const first = group(el, /^Question 1 sur accueil/);
+    expect(first.getBoundingClientRect().top, 'the first question within the first screen').to.be.below(568 - 44);
+    const menu = byRole(el, 'button', { name: /^Section 1 sur 9/ });
+    expect(menu.getAttribute('aria-expanded')).to.equal('false');
+    expect(queryByRole(el, 'button', { name: /^Santé et ce qui/ }), 'the sections are folded').to.equal(null);
+
+    menu.focus();
+    await press('Enter');
+    await settle(el);
+    expect(menu.getAttribute('aria-expanded')).to.equal('true');
+    expect(allByRole(el.shadowRoot!.querySelector('nav')!, 'button').length, 'the menu lists the nine sections').to.equal(10);
+    await press('Tab');
+    await press('Tab');
+    await press('Tab');
+    expect(nameOf(focused(el)!)).to.match(/^Éducation et ce qui/);
+    await press('Enter');
+    await settle(el);
+    expect(group(el, /^Question 3 sur éducation/)).to.exist;
+    const folded = byRole(el, 'button', { name: /^Section 3 sur 9/ });
+    expect(folded.getAttribute('aria-expanded'), 'the menu closes once a section is chosen').to.equal('false');
+    expect(nameOf(focused(el)!), 'focus on the chosen section’s title').to.match(/^Éducation et ce qui/);
     await expectAccessible(el);
   });
 });

@@ -22,8 +22,10 @@ export interface InputHost {
   requestUpdate(): void;
   dispatch(event: Event): void;
   submit(): void;
-  /** Shows the top-level section at this index (`layout="sections"`). */
+  /** Shows the top-level section at this index (`layout="sections"`); closes the navigator's menu. */
   showSection(index: number): void;
+  /** Opens or closes the navigator's menu (narrow screens). */
+  toggleNav(): void;
   /** A person changed something (the confirmation of a submit no longer holds). */
   changed(): void;
   readonly drafts: { restore(): Promise<void>; discard(): Promise<void> };
@@ -75,6 +77,7 @@ export class FormInput {
     } else if (action === 'dismiss') host.notices.clear(button.dataset.target!);
     else if (action === 'restore-draft') void host.drafts.restore();
     else if (action === 'discard-draft') void host.drafts.discard();
+    else if (action === 'toggle-nav') host.toggleNav();
     else if (action === 'goto') {
       const index = Number(button.dataset.index);
       const section = host.view()?.sections[index]?.section;
