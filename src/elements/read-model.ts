@@ -214,6 +214,8 @@ export interface FormView {
   /** Index of the section shown in stepwise layout. */
   readonly current: number;
   readonly nav: readonly NavEntry[];
+  /** The navigator's menu is open (it folds on a narrow screen). */
+  readonly navOpen: boolean;
   readonly summary: SummaryView;
   /** The error summary, once a submit was tried and while problems remain. */
   readonly errors: ErrorSummaryView | undefined;
@@ -237,6 +239,8 @@ export interface BuildInput {
   readonly headingLevel: number;
   readonly stepwise: boolean;
   readonly current: number;
+  /** The navigator's menu is open (narrow screens). */
+  readonly navOpen?: boolean;
   /** The participant last removed (see RemovedParticipant). */
   readonly removed?: RemovedParticipant | undefined;
   readonly submittedAt?: string | undefined;
@@ -357,6 +361,7 @@ export class ReadModelBuilder {
       sections,
       stepwise: input.stepwise && sections.length > 1,
       current,
+      navOpen: input.navOpen ?? false,
       nav: sections.map((v) => ({
         section: v.section,
         progress: own(summaries.progress.sections, v.section.id),

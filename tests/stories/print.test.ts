@@ -1,6 +1,7 @@
-// Print, for real: a filled PIN grid and a filled CÉS band, as forms and as syntheses, printed to PDF
+// Print, for real: a filled PIN grid, a filled CÉS band and a filled needs grid, as forms and as syntheses, printed to PDF
 // by Chromium on A4 and Letter; the PDF's text (read back with pdf.js) holds every section title,
 // every statement and every answer, and the title and the meeting date are on the first page.
+// No page ends with a heading, a caption or a table header; no page is empty; the comment has its label.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,31 @@ async function pdfText(data: Buffer): Promise<string[]> {
   for (let i = 1; i <= pdf.numPages; i++) {
     const content = await (await pdf.getPage(i)).getTextContent();
     pages.push(normalise(content.items.map((item) => ('str' in item ? `${item.str}${item.hasEOL ? ' ' : ''}` : '')).join('')));
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+/**
+ * Every page's lines, top to bottom, as they are laid out: pdf.js's text runs grouped by their
+ * baseline (a run within 2 pt of a line's baseline belongs to it), each line's runs left to right.
+ */
+async function pdfLines(data: Buffer): Promise<string[][]> {
+  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[][] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    const lines: { y: number; runs: { x: number; text: string }[] }[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const [x, y] = [item.transform[4] as number, item.transform[5] as number];
+      let line = lines.find((l) => Math.abs(l.y - y) <= 2);
+      if (!line) lines.push((line = { y, runs: [] }));
+      line.runs.push({ x, text: item.str });
+    }
+    // PDF coordinates grow upwards: the top line has the largest y.
+    lines.sort((a, b) => b.y - a.y);
+    pages.push(lines.map((l) => normalise(l.runs.sort((a, b) => a.x - b.x).map((r) => r.text).join(' '))));
   }
   await pdf.destroy();
   return pages;
@@ -79,6 +105,7 @@ describe('printed to PDF, every section, statement and answer is there', () => {
   const CASES: { name: string; file?: string; tag: string; ageBand: string | undefined; attributes: string }[] = [
     { name: 'pin-grid', tag: 'boussole-pin-grid', ageBand: undefined, attributes: '' },
     { name: 'ces', tag: 'boussole-ces', ageBand: 'y10-14', attributes: 'age-band="y10-14"' },
+    { name: 'needs-grid', tag: 'boussole-needs-grid', ageBand: 'y6-11', attributes: 'age-band="y6-11"' },
     // One theme at a time on screen; every theme on paper.
     { name: 'pin-grid', file: 'pin-grid-sections', tag: 'boussole-pin-grid', ageBand: undefined, attributes: 'layout="sections"' },
   ];
@@ -108,8 +135,53 @@ describe('printed to PDF, every section, statement and answer is there', () => {
             await p.goto(`${server.origin}/${kind === 'form' ? file : `${file}-summary`}.html`);
             const tag = kind === 'form' ? c.tag : 'boussole-summary';
             await p.waitForFunction((tag) => (document.querySelector(tag)?.shadowRoot?.textContent?.length ?? 0) > 500, tag);
+            // A worker prints while typing: the focused field's ring and caret stay off the paper.
+            if (kind === 'form') await p.locator(`${tag} textarea`).first().focus();
             await p.emulateMedia({ media: 'print' });
-            const pages = await pdfText(await p.pdf({ format, printBackground: false }));
+            if (kind === 'form')
+              assert.deepEqual(
+                await p.evaluate((tag) => {
+                  const focused = document.querySelector(tag)!.shadowRoot!.activeElement!;
+                  const style = getComputedStyle(focused);
+                  return { tag: focused.localName, outline: style.outlineStyle, caret: style.caretColor };
+                }, tag),
+                { tag: 'textarea', outline: 'none', caret: 'rgba(0, 0, 0, 0)' },
+                'no focus ring nor caret on paper',
+              );
+            const pdf = await p.pdf({ format, printBackground: false });
+            const pages = await pdfText(pdf);
+            const lines = await pdfLines(pdf);
+            // What titles what follows it, as printed: headings, the action plans' titles, table captions
+            // and header rows (with and without their screen-reader-only words).
+            const headings = await p.evaluate((tag) => {
+              const root = document.querySelector(tag)!.shadowRoot!;
+              const text = (el: Node) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+              return [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, legend.group-title, caption, thead tr')]
+                .filter((el) => el.getClientRects().length > 0)
+                .flatMap((el) => {
+                  const seen = el.cloneNode(true) as HTMLElement;
+                  for (const hidden of seen.querySelectorAll('.sr-only')) hidden.remove();
+                  return [text(el), text(seen)];
+                })
+                .filter(Boolean);
+            }, tag);
+            assert.ok(headings.length > 5, 'headings found in the printed element');
+            // A line is a heading's when it is the heading, or the first or last line of a heading that wraps.
+            const isHeading = (line: string) =>
+              headings.some((h) => h === line || (line.includes(' ') && line.length >= 12 && (h.startsWith(line) || h.endsWith(line))));
+            const lastLines = lines.map((page) => page.at(-1) ?? '');
+            assert.notEqual(lastLines.at(-1), '', `no empty last page (${lines.length} pages)`);
+            assert.deepEqual(
+              lastLines.flatMap((line, i) => (isHeading(line) ? [`page ${i + 1} ends with "${line}"`] : [])),
+              [],
+              'no page ends with a heading, a caption or a table header',
+            );
+            if (kind === 'form') {
+              // The comment's disclosure does not print: its label says what the printed text is.
+              const commented = Object.entries(values.get(file)!.answers).find(([, a]) => a.comment)![0];
+              const label = normalise(createEngine(read(c.name), { ageBand: c.ageBand }).model.item.get(commented)!.label.fr);
+              assert.ok(lines.flat().join(' ').includes(`Commentaire — ${label} Commentaire à imprimer`), 'the printed comment has its label');
+            }
             const all = pages.join(' ');
             const instrument = read(c.name);
             const want = expected(instrument, values.get(file)!, c.ageBand);

@@ -404,10 +404,13 @@ export const formStyles = css`
     margin: 0;
     padding-left: 1.25rem;
   }
+  /* Inline links: a bullet stays on the first line of a link that wraps. */
+  .error-summary li + li {
+    margin-top: 0.75rem;
+  }
   .error-summary a {
     color: var(--_error);
     font-weight: 600;
-    display: inline-block;
     padding: 0.5rem 0;
   }
   .notice {
@@ -428,6 +431,9 @@ export const formStyles = css`
     display: inline-flex;
     gap: 0.5rem;
     align-items: baseline;
+  }
+  .navigator .nav-toggle {
+    display: none;
   }
   .navigator button[aria-current='step'] {
     background: var(--_accent);
@@ -453,6 +459,7 @@ export const formStyles = css`
   /* Tables scroll sideways in a focusable region; the shadows at its edges say there is more. */
   .table-scroll {
     max-width: 100%;
+    container-type: inline-size;
     overflow-x: auto;
     margin: 0 0 var(--_space);
     background:
@@ -472,6 +479,8 @@ export const formStyles = css`
     text-align: left;
     font-weight: 600;
     padding: 0.25rem 0;
+    /* A table wider than the screen scrolls; its caption wraps within what is seen. */
+    max-width: 100cqi;
   }
   th,
   td {
@@ -514,6 +523,61 @@ export const formStyles = css`
       flex-direction: column;
       align-items: stretch;
     }
+    /* The section navigator folds into a button saying where the person is; it opens a menu. */
+    .navigator .nav-toggle {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      width: 100%;
+      margin: 0 0 var(--_space);
+      text-align: left;
+    }
+    .navigator .nav-toggle .title {
+      font-weight: 600;
+    }
+    .navigator:not(.open) ol {
+      display: none;
+    }
+    .navigator ol {
+      flex-direction: column;
+    }
+    /* Tables of a few numbers per row (tallies): one card per row, each number with its column's name. */
+    table.stack,
+    table.stack caption,
+    table.stack tbody,
+    table.stack tr,
+    table.stack th,
+    table.stack td {
+      display: block;
+    }
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    table.stack tr {
+      border: 1px solid var(--_separator);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.75rem;
+      margin: 0 0 0.5rem;
+    }
+    table.stack th,
+    table.stack td {
+      border: 0;
+      padding: 0.125rem 0;
+    }
+    table.stack td {
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+    }
+    table.stack td::before {
+      content: attr(data-label) / '';
+      color: var(--_muted);
+    }
   }
   @media print {
     button,
@@ -541,8 +605,47 @@ export const formStyles = css`
     .error-summary {
       break-inside: avoid;
     }
-    .section-title {
+    /* A title stays with what it titles: never alone at the foot of a page. */
+    h1,
+    h2,
+    h3,
+    h4,
+    h5,
+    h6,
+    legend,
+    caption,
+    thead {
       break-after: avoid;
+      break-inside: avoid;
+    }
+    .plan > legend + *,
+    tbody > tr:first-child {
+      break-before: avoid;
+    }
+    /* The comment's disclosure does not print; its label does, above the text. */
+    details.comment > label.sr-only {
+      position: static;
+      width: auto;
+      height: auto;
+      margin: 0 0 0.25rem;
+      overflow: visible;
+      clip: auto;
+      white-space: normal;
+      display: block;
+      font-weight: 600;
+    }
+    /* Nothing of the screen's interaction prints: no focus ring, no caret, no empty box for the buttons. */
+    :focus,
+    :focus-visible,
+    .option:has(input:focus-visible),
+    .check:has(input:focus-visible) {
+      outline: none !important;
+    }
+    * {
+      caret-color: transparent;
+    }
+    .actions {
+      display: none;
     }
     .option:not(:has(input:checked)) {
       border-style: dashed;

@@ -137,6 +137,8 @@ export class BoussoleForm extends BoussoleElement {
   }
 
   @state() private current = 0;
+  /** The section navigator's menu is open (it folds on a narrow screen). */
+  @state() private navOpen = false;
   /** The last successful submit, while nothing changed since: when, and what was sent. */
   @state() private sent?: { at: string; content: string };
   /** A hand-over the host is still doing (`waitUntil`), or that failed: the result it was for. */
@@ -186,6 +188,10 @@ export class BoussoleForm extends BoussoleElement {
     submit: () => this.submit(),
     showSection: (index) => {
       if (this.layout === 'sections') this.current = index;
+      this.navOpen = false;
+    },
+    toggleNav: () => {
+      this.navOpen = !this.navOpen;
     },
     changed: () => {
       this.sent = undefined;
@@ -350,6 +356,7 @@ export class BoussoleForm extends BoussoleElement {
       previous: this.previousCtl.engine,
       stepwise: this.layout === 'sections',
       current: this.current,
+      navOpen: this.navOpen,
     }));
     const input = this.input;
     return html`<div class="base" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>

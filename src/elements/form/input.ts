@@ -23,8 +23,10 @@ export interface InputHost {
   requestUpdate(): void;
   dispatch(event: Event): void;
   submit(): void;
-  /** Shows the top-level section at this index (`layout="sections"`). */
+  /** Shows the top-level section at this index (`layout="sections"`); closes the navigator's menu. */
   showSection(index: number): void;
+  /** Opens or closes the navigator's menu (narrow screens). */
+  toggleNav(): void;
   /** A person changed something (the confirmation of a submit no longer holds). */
   changed(): void;
   readonly drafts: { restore(): Promise<void>; discard(): Promise<void> };
@@ -79,6 +81,7 @@ export class FormInput {
       const chosen = action === 'restore-draft' ? host.drafts.restore() : host.drafts.discard();
       void chosen.then(() => host.focus.request(FORM_TITLE_ID, 'start'));
     }
+    else if (action === 'toggle-nav') host.toggleNav();
     else if (action === 'goto') {
       const index = Number(button.dataset.index);
       const section = host.view()?.sections[index]?.section;

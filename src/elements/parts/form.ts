@@ -71,7 +71,7 @@ export function renderFormBody(view: FormView): TemplateResult {
     ${renderErrorSummary(ctx, view.errors)}
     ${view.session ? guard([view.session], () => renderSession(view.session!)) : nothing}
     ${view.ageBand ? guard([view.ageBand], () => renderAgeBand(view.ageBand!)) : nothing}
-    ${view.stepwise ? renderNavigator(ctx, view.nav, view.current) : nothing} ${sections}
+    ${view.stepwise ? renderNavigator(ctx, view.nav, view.current, view.navOpen) : nothing} ${sections}
     ${view.stepwise ? renderStepper(view.sections.length, view.current) : nothing} ${renderSummary(view.summary)}
     ${ctx.readonly
       ? nothing

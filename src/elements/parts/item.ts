@@ -216,7 +216,9 @@ function renderChoiceQuestion(view: ItemView): TemplateResult {
   };
   const notes =
     item.help || state.invalid || view.previous ? html`${helpLine(field, helpOf(ctx, item))}${previousLine(view)}${errorLine(messages, field)}` : nothing;
-  return staticHtml`<fieldset class="item" part="item" ${choiceQuestion(state)}><legend part="label">${item.required ? requiredMarkup(ctx) : NO_MARKUP}</legend><div class="options">${optionsMarkup(ctx, item, inputType(item))}</div></fieldset>${notes}${commentField(view)}`;
+  // Help, last time's answer and the error sit between the question and its options (as on a text
+  // question, above its input), inside the fieldset that carries the error bar.
+  return staticHtml`<fieldset class="item" part="item" ${choiceQuestion(state)}><legend part="label">${item.required ? requiredMarkup(ctx) : NO_MARKUP}</legend>${notes}<div class="options">${optionsMarkup(ctx, item, inputType(item))}</div></fieldset>${commentField(view)}`;
 }
 
 /** A text, number or date control for one voice (or the single answer). */

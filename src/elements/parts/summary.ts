@@ -46,21 +46,23 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
   const options = ctx.model.scale.get(rule.scale)?.options ?? [];
   const statuses = (rule.statuses ?? []).filter((s) => own(counts, s.id));
   const captionId = `tally-caption-${rule.id}`;
-  return html`${scrolling(tx(rule.label, ctx.locale) || rule.id, html`<table part="tally-table" aria-labelledby=${captionId}>
+  const statusTitle = msg('Statut', { id: 'plan.status' });
+  // On a narrow screen each row is a card (see the styles): each cell shows its column's name.
+  return html`${scrolling(tx(rule.label, ctx.locale) || rule.id, html`<table class="stack" part="tally-table" aria-labelledby=${captionId}>
       <caption id=${captionId}>${tx(rule.label, ctx.locale) || rule.id}</caption>
       <thead>
         <tr>
           <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
           ${options.map((o) => html`<th scope="col">${tx(o.label, ctx.locale)}</th>`)}
-          <th scope="col">${msg('Statut', { id: 'plan.status' })}</th>
+          <th scope="col">${statusTitle}</th>
         </tr>
       </thead>
       <tbody>
         ${rows.map((row) =>
           guard([row], () => html`<tr>
             <th scope="row">${tx(ctx.model.section.get(row.sectionId)?.title, ctx.locale)}</th>
-            ${options.map((o) => html`<td>${n(own(row.entry.counts, o.code) ?? 0, ctx)}</td>`)}
-            <td>${statusLabel(ctx, rule, row.entry.status)}</td>
+            ${options.map((o) => html`<td data-label=${tx(o.label, ctx.locale)}>${n(own(row.entry.counts, o.code) ?? 0, ctx)}</td>`)}
+            <td data-label=${statusTitle}>${statusLabel(ctx, rule, row.entry.status)}</td>
           </tr>`),
         )}
       </tbody>
