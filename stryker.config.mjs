@@ -20,7 +20,7 @@ export default {
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
   concurrency: 1,
-  timeoutMS: 20000,
+  timeoutMS: 10000,
   ignorePatterns: ['dist', 'storybook-static', 'bench/.out', '.test-results', 'reports'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -73,6 +73,11 @@ describe('progress, actions and what is kept aside', () => {
     assert.equal(progress.overall.answered, 2);
   });
 
+  it('a section whose questions are all hidden reads 100 %, with nothing to answer', () => {
+    const engine = createEngine(sampleInstrument(), { ageBand: 'baby' });
+    assert.deepEqual(engine.summaries().progress.sections['b.x'], { answered: 0, total: 0, required: 0, requiredAnswered: 0, percent: 100 });
+  });
+
   it('keeps answers hidden by a band change and reports them out of scope', () => {
     const engine = createEngine(sampleInstrument(), { ageBand: 'teen' });
     engine.setAnswer('bx1', 'mid');
