@@ -6,7 +6,6 @@ import type { Answer, ActionPlan, SessionData } from '../schema/result.js';
 import { isIsoDate } from './age-bands.js';
 import { isAnswered, isPresent } from './answers.js';
 import type { Model } from './model.js';
-import { own } from './records.js';
 
 /**
  * A validation problem as data; the localize layer turns it into words. `field` is the typed
@@ -94,17 +93,6 @@ export function validateItem(model: Model, item: Item, answer: Answer | undefine
   };
   check(answer!.value);
   for (const [perspective, voice] of Object.entries(answer!.perspectives ?? {})) check(voice.value, perspective);
-  return issues;
-}
-
-/** Issues of the visible items, in document order. */
-export function validateAnswers(
-  model: Model,
-  answers: Readonly<Record<string, Answer>>,
-  visible: ReadonlyMap<string, boolean>,
-): Issue[] {
-  const issues: Issue[] = [];
-  for (const item of model.items) if (visible.get(item.id)) issues.push(...validateItem(model, item, own(answers, item.id)));
   return issues;
 }
 

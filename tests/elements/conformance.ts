@@ -9,6 +9,7 @@ import {
   errorBoxes,
   errorSummary,
   expectAccessible,
+  expectFocusOn,
   fillEverything,
   firstRadio,
   focused,
@@ -82,7 +83,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
       expect(detail.issues.length).to.be.greaterThan(0);
       expect(detail.issues.every((i) => typeof i.message === 'string' && i.message.length > 0)).to.equal(true);
       const summary = errorSummary(el)!;
-      expect(focused(el)).to.equal(summary);
+      await expectFocusOn(el, () => summary, 'a failed Submit moves focus to the error summary');
       expect(nameOf(summary)).to.match(new RegExp(`^Il y a (un problème|${detail.issues.length} problèmes)$`));
       const links = allByRole(summary, 'link');
       // One link per problem when there are few; otherwise one per part of the form, with its count.

@@ -15,6 +15,7 @@ import {
   errorBoxes,
   errorSummary,
   expectAccessible,
+  expectFocusOn,
   field,
   focused,
   group,
@@ -168,7 +169,7 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
     expect(el.validity.valid).to.equal(false);
     expect(el.reportValidity()).to.equal(false);
     await settle(el);
-    expect(focused(el)).to.equal(errorSummary(el));
+    await expectFocusOn(el, () => errorSummary(el), 'reportValidity() moves focus to the error summary');
     expect(invalidEvents).to.equal(1);
     expect(el.submit()).to.equal(false);
   });
@@ -199,7 +200,7 @@ describe('layout="sections"', () => {
     await settle(el);
     const heading = byRole(topSections(el)[0]!, 'heading', { level: 3 });
     expect(nameOf(heading)).to.match(/partenariat/i);
-    expect(focused(el)).to.equal(heading);
+    await expectFocusOn(el, () => heading, 'a section chosen in the navigator puts focus on its heading');
     await click(byRole(el, 'button', { name: 'Section suivante' }));
     await settle(el);
     expect(nameOf(topSections(el)[0]!)).to.match(/enfants/i);

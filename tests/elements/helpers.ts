@@ -105,3 +105,17 @@ export async function fillEverything(el: BoussoleForm): Promise<void> {
     if (!acted) break;
   }
 }
+
+/**
+ * Asserts where focus is inside an element, waiting up to a second for it to move (it moves after
+ * the next render). Fails at once with where focus is instead: chai describing two Lit elements in a
+ * failure message can take minutes, so a lost focus would otherwise show only as the runner's timeout.
+ */
+export async function expectFocusOn(el: Element, target: () => Element | null | undefined, what: string): Promise<void> {
+  const inside = () => el.shadowRoot!.activeElement;
+  const deadline = performance.now() + 1000;
+  while (inside() !== target() && performance.now() < deadline) await new Promise((r) => requestAnimationFrame(r));
+  const now = inside();
+  const where = now ? `${now.localName} "${nameOf(now)}"` : 'nothing inside the element';
+  expect(now !== null && now === target(), `${what}; focus is on ${where}`).to.equal(true);
+}

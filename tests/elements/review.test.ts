@@ -19,6 +19,7 @@ import {
   descriptionOf,
   errorSummary,
   expectAccessible,
+  expectFocusOn,
   field,
   focused,
   group,
@@ -75,7 +76,7 @@ describe('2 — the error summary opens at its top, short, and says which partic
       await settle(el);
       await new Promise((r) => setTimeout(r, 50));
       const summary = errorSummary(el)!;
-      expect(focused(el)).to.equal(summary);
+      await expectFocusOn(el, () => summary, 'a failed Submit moves focus to the error summary');
       expect(summary.getAttribute('role')).to.equal('alert');
       expect(nameOf(summary)).to.equal('Il y a 27 problèmes');
       const box = summary.getBoundingClientRect();
@@ -168,7 +169,7 @@ describe('5 — a submit is confirmed, once', () => {
     expect(submits).to.equal(1);
     const confirmation = statusWith(el, /^Réponses soumises/);
     expect(confirmation?.checkVisibility()).to.equal(true);
-    expect(focused(el)).to.equal(confirmation);
+    await expectFocusOn(el, () => confirmation, 'a submit moves focus to its confirmation');
     expect(textOf(confirmation!)).to.match(/ont été transmises/);
     await click(submitButton(el));
     await settle(el);

@@ -102,6 +102,85 @@ describe('ids named like what every object inherits', () => {
   });
 });
 
+describe('statuses and migrations named like what every object inherits', () => {
+  it('a tally counts sections per status exactly, statuses named constructor and toString included', () => {
+    const parsed = parseInstrument(
+      variant((d) => {
+        d.summary.tallies[0].statuses = [
+          { id: 'constructor', label: t('C'), when: [{ level: 'high', minCount: 1 }] },
+          { id: 'toString', label: t('T') },
+        ];
+      }),
+    );
+    assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+    const engine = createEngine(parsed.value, { ageBand: 'teen' });
+    engine.setAnswer('a1', 'high');
+    // a is 'constructor' (one high answer); b.x has no high answer: 'toString'.
+    const { statuses, sections } = engine.summaries().tallies.level!;
+    assert.deepEqual([sections.a!.status, sections['b.x']!.status], ['constructor', 'toString']);
+    assert.deepEqual({ ...statuses }, { constructor: 1, toString: 1 });
+    engine.setAnswer('bx1', 'high');
+    assert.deepEqual({ ...engine.summaries().tallies.level!.statuses }, { constructor: 2 });
+  });
+
+  it('a migration passes answers, plans and the band named constructor or toString as they are, when it renames others', () => {
+    const older = variant((d) => {
+      d.scales[0].options[1].code = 'name';
+      d.sections[0].items[0].id = 'constructor';
+      d.sections[1].sections[0].id = 'toString';
+    });
+    const parsedOld = parseInstrument(older);
+    assert.ok(parsedOld.ok, JSON.stringify(!parsedOld.ok && parsedOld.problems));
+    const engine = createEngine(parsedOld.value, { ageBand: 'teen' });
+    engine.setAnswer('constructor', 'name');
+    engine.setAnswer('a2', 'low');
+    const before = engine.toResult();
+    const newer = parseInstrument(
+      variant((d) => {
+        d.version = '2.0.0';
+        d.scales[0].options[1].code = 'name';
+        d.sections[0].items[0].id = 'constructor';
+        d.sections[0].items[1].id = 'a2-new';
+        d.sections[1].sections[0].id = 'toString';
+        d.migrations = [{ from: 1, renamed: { a2: 'a2-new' }, recoded: { 'a2-new': { low: 'name' } } }];
+      }),
+    );
+    assert.ok(newer.ok, JSON.stringify(!newer.ok && newer.problems));
+    const migrated = createEngine(newer.value);
+    migrated.load(before);
+    const r = migrated.toResult();
+    assert.deepEqual(Object.keys(r.answers).sort(), ['a2-new', 'constructor']);
+    assert.deepEqual(r.answers.constructor, { value: 'name' }, 'not renamed to what every object inherits, nor recoded by it');
+    assert.deepEqual(r.answers['a2-new'], { value: 'name' });
+    assert.equal(r.ageBand, 'teen');
+  });
+
+  it('a recoding map does not turn an option named toString into what every object inherits', () => {
+    const older = variant((d) => {
+      d.scales[0].options[0].code = 'toString';
+      d.summary.tallies[0].statuses[1].when[0].level = 'toString';
+    });
+    const parsedOld = parseInstrument(older);
+    assert.ok(parsedOld.ok, JSON.stringify(!parsedOld.ok && parsedOld.problems));
+    const engine = createEngine(parsedOld.value, { ageBand: 'teen' });
+    engine.setAnswer('a1', 'toString');
+    engine.setAnswer('a8', ['toString', 'low']);
+    const newer = parseInstrument(
+      variant((d) => {
+        d.version = '2.0.0';
+        d.scales[0].options[0].code = 'toString';
+        d.summary.tallies[0].statuses[1].when[0].level = 'toString';
+        d.migrations = [{ from: 1, recoded: { a1: { low: 'mid' }, a8: { low: 'mid' } } }];
+      }),
+    );
+    assert.ok(newer.ok, JSON.stringify(!newer.ok && newer.problems));
+    const migrated = createEngine(newer.value);
+    migrated.load(engine.toResult());
+    assert.deepEqual(migrated.answer('a1'), { value: 'toString' });
+    assert.deepEqual(migrated.answer('a8'), { value: ['toString', 'mid'] });
+  });
+});
+
 describe('hostile and broken values are refused loudly', () => {
   const base = () => ({ instrument: { id: pin.id, version: pin.version }, session: {}, answers: {}, actionPlans: {} });
   it('an answer keyed "__proto__" is refused with its path, not dropped', () =>

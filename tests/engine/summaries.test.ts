@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEngine } from '../../src/engine/index.js';
+import { createEngine, parseInstrument } from '../../src/engine/index.js';
 import { statusOf } from '../../src/engine/summaries.js';
 import type { StatusCase, TallyEntry } from '../../src/schema/index.js';
 import { sampleInstrument, t } from './fixtures.js';
@@ -73,6 +73,11 @@ describe('progress, actions and what is kept aside', () => {
     assert.equal(progress.overall.answered, 2);
   });
 
+  it('a section whose questions are all hidden reads 100 %, with nothing to answer', () => {
+    const engine = createEngine(sampleInstrument(), { ageBand: 'baby' });
+    assert.deepEqual(engine.summaries().progress.sections['b.x'], { answered: 0, total: 0, required: 0, requiredAnswered: 0, percent: 100 });
+  });
+
   it('keeps answers hidden by a band change and reports them out of scope', () => {
     const engine = createEngine(sampleInstrument(), { ageBand: 'teen' });
     engine.setAnswer('bx1', 'mid');
@@ -100,6 +105,28 @@ describe('progress, actions and what is kept aside', () => {
     assert.deepEqual(engine.summaries().disagreements, []);
     engine.setAnswer('a9', 'low', { perspective: 'worker' });
     assert.deepEqual(engine.summaries().disagreements, ['a9']);
+  });
+
+  it('never reads 100 % before the last answer: 199 of 200 is 99 %, and 1 of 200 is 0 %', () => {
+    for (const completion of ['all', 'required'] as const) {
+      const parsed = parseInstrument({
+        id: 'long',
+        version: '1.0.0',
+        title: t('Long'),
+        source: { note: t('n'), licence: t('l'), illustrative: true },
+        sections: [{ id: 's', kind: 'k', title: t('S'), items: Array.from({ length: 200 }, (_, i) => ({ id: `q${i}`, type: 'yes-no', label: t(`Q${i}`), required: true })) }],
+        summary: { completion },
+      });
+      assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+      const engine = createEngine(parsed.value);
+      engine.setAnswer('q0', 'yes');
+      assert.equal(engine.summaries().progress.overall.percent, 0, `${completion}: 1 of 200`);
+      for (let i = 1; i < 199; i++) engine.setAnswer(`q${i}`, 'no');
+      assert.equal(engine.summaries().progress.overall.percent, 99, `${completion}: 199 of 200`);
+      assert.equal(engine.summaries().progress.sections.s!.percent, 99, `${completion}: the section too`);
+      engine.setAnswer('q199', 'no');
+      assert.equal(engine.summaries().progress.overall.percent, 100, `${completion}: all answered`);
+    }
   });
 
   it('counts objectives, actions and open actions per section', () => {

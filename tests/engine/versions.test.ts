@@ -90,6 +90,33 @@ describe('version policy', () => {
     assert.equal(r.actionPlans.a, undefined);
   });
 
+  it('a migration renames the age band; two answers meeting under one new id keep both, the one already there under it', () => {
+    const v2 = instrument((d) => {
+      d.version = '2.0.0';
+      d.ageBands[2].id = 'ado';
+      for (const s of [d.sections[1].sections[0]]) for (const item of s.items) item.ageBands = item.ageBands.map((b: string) => (b === 'teen' ? 'ado' : b));
+      d.migrations = [{ from: 1, renamed: { teen: 'ado', a2: 'a1', a: 'b' } }];
+    });
+    const older = resultAt('1.2.0');
+    older.answers.a2 = { value: 'low' };
+    const engine = createEngine(v2);
+    engine.load(older);
+    const r = engine.toResult();
+    assert.equal(r.ageBand, 'ado');
+    assert.deepEqual(r.answers.a1, { value: 'high' }, 'the answer already under the new id stays');
+    assert.deepEqual(r.answers.a2, { value: 'low' }, 'the other keeps its old id');
+    assert.equal(r.actionPlans.a, undefined);
+    assert.equal(r.actionPlans.b!.objectives[0]!.text, 'Suivi');
+  });
+
+  it('a result of the same version loads as it is', () => {
+    const same = resultAt('1.2.0');
+    const engine = createEngine(instrument());
+    engine.load(same);
+    assert.deepEqual(engine.toResult().answers, same.answers);
+    assert.equal(engine.toResult().instrument.version, '1.2.0');
+  });
+
   it('a migration is checked against the instrument, with the path of the problem', () => {
     const bad = structuredClone(sample) as Draft;
     bad.version = '3.0.0';
