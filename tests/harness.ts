@@ -130,6 +130,42 @@ export function pick(target: HTMLInputElement | HTMLSelectElement, value: string
 
 export const press = (key: string) => sendKeys({ press: key });
 
+/** The day, month and year fields of a date group, named in French or English. */
+export function dateFields(box: HTMLElement): { day: HTMLInputElement; month: HTMLInputElement; year: HTMLInputElement } {
+  return {
+    day: field(box, /^(Jour|Day)$/),
+    month: field(box, /^(Mois|Month)$/),
+    year: field(box, /^(Année|Year)$/),
+  };
+}
+
+const partsOf = (iso: string) => {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { day: day.replace(/^0/, ''), month: month.replace(/^0/, ''), year };
+};
+
+/**
+ * Types a date (`YYYY-MM-DD`, or the three texts) into the date group named `name`, field by field
+ * with the keyboard, replacing what the fields held.
+ */
+export async function typeDate(scope: Scope, name: NameMatch, date: string | { day: string; month: string; year: string }): Promise<void> {
+  const fields = dateFields(group(scope, name));
+  const parts = typeof date === 'string' ? partsOf(date) : date;
+  for (const part of ['day', 'month', 'year'] as const) {
+    await click(fields[part]);
+    await sendKeys({ press: 'Control+A' });
+    await sendKeys({ press: 'Backspace' });
+    if (parts[part]) await sendKeys({ type: parts[part] });
+  }
+}
+
+/** Fills a date group at once (for fixtures; tests of typing use typeDate). */
+export function pickDate(box: HTMLElement, iso: string): void {
+  const fields = dateFields(box);
+  const parts = partsOf(iso);
+  for (const part of ['day', 'month', 'year'] as const) pick(fields[part], parts[part]);
+}
+
 /**
  * The options of each choice question or voice, as a person sees them grouped (one fieldset per
  * group): radios, and checkboxes of multiple-choice questions (in a question's `item` part).

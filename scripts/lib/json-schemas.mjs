@@ -8,7 +8,7 @@ const BASE = 'urn:boussole:schema:';
 const named = [
   [s.Id, 'Id', 'Identifier: a letter, then letters, digits, "-", "_" or "." (80 characters at most).'],
   [s.Text, 'Text', 'Text in French (the source language) and English.'],
-  [s.IsoDate, 'IsoDate', 'A calendar date, YYYY-MM-DD.'],
+  [s.IsoDate, 'IsoDate', 'A calendar date, YYYY-MM-DD, of a year from 1900 to 2100.'],
   [s.AnswerValue, 'AnswerValue', 'An option code or text (string), a number, or several option codes (multiple choice).'],
   [s.Perspective, 'Perspective', 'A voice that can answer (child, foster family, worker, birth parent, partner…) or a role.'],
   [s.AgeBand, 'AgeBand', 'An age band in completed months; minMonths and maxMonths are both included.'],

@@ -22,7 +22,7 @@ import { own } from '../engine/records.js';
 /** What the engine offers to read; the builder never calls a command. */
 export type EngineReader = Pick<
   Engine,
-  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'subscribe' | 'toResult'
+  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'subscribe' | 'toResult' | 'typedDate'
 >;
 
 /** Shared by every view of one build; a new object when the language, review mode or disabled state change. */
@@ -35,6 +35,8 @@ export interface FormContext {
   readonly disabled: boolean;
   /** The level of the title's heading (the host chooses it); the headings below it follow. */
   readonly headingLevel: number;
+  /** Dates as typed in their three fields, while they are not dates (the form's engine). */
+  readonly dates?: Pick<Engine, 'typedDate'>;
 }
 
 /** Messages of the issues shown now, keyed by `encodeKey(field)`: the fields of one part only. */
@@ -413,8 +415,9 @@ export class ReadModelBuilder {
 
   private context({ engine, locale, readonly, disabled, headingLevel }: BuildInput): FormContext {
     const c = this.ctx;
-    if (c && c.model === engine.model && c.locale === locale && c.readonly === readonly && c.disabled === disabled && c.headingLevel === headingLevel) return c;
-    return (this.ctx = { model: engine.model, locale, readonly, disabled, headingLevel });
+    if (c && c.model === engine.model && c.dates === engine && c.locale === locale && c.readonly === readonly && c.disabled === disabled && c.headingLevel === headingLevel)
+      return c;
+    return (this.ctx = { model: engine.model, dates: engine, locale, readonly, disabled, headingLevel });
   }
 
   /** The shown messages grouped by the part that shows them; a group keeps its map while its messages stay the same. */

@@ -4,11 +4,13 @@ import type { AgeBand, Instrument, Item } from '../schema/instrument.js';
 import { parseResumable } from '../schema/parse.js';
 import type { Action, ActionPlan, Answer, Objective, Participant, Result, SessionData, Summaries } from '../schema/result.js';
 import { ageBandFor, isIsoDate } from './age-bands.js';
+import { readDateParts, yearInRange, type DateParts } from './dates.js';
+import { answerRef, encodeKey, itemIdOf, type FieldRef } from '../schema/keys.js';
 import { isEmptyAnswer, isPresent } from './answers.js';
 import { EngineError } from './errors.js';
 import { modelOf, type Model } from './model.js';
 import { computeSummaries, type CountsCache } from './summaries.js';
-import { type Issue, issueOf, validateItem, validatePlans, validateSession } from './validation.js';
+import { type Issue, issueOf, type TypedDateCheck, validateItem, validatePlans, validateSession } from './validation.js';
 import { computeVisibility } from './visibility.js';
 import { own } from './records.js';
 import { adoptResult } from './versions.js';
@@ -69,6 +71,11 @@ export class Engine {
   private readonly now: () => Date;
   private readonly listeners = new Set<(change: EngineChange) => void>();
   private idCounter = 0;
+  /**
+   * Dates as a person typed them in three fields, by field key, kept until the field is given a value
+   * another way: what was typed stays on screen, and a typed date that is not one is an issue.
+   */
+  private typed = new Map<string, { field: FieldRef; parts: DateParts }>();
   /**
    * What is derived from the state, computed when first asked for. An answer clears only what it can
    * change: its own item's issues, and visibility only when a condition reads that item.
@@ -134,11 +141,16 @@ export class Engine {
     if (!this.cache.issues) {
       const visible = this.visibility();
       const needsBand = this.model.band.size > 0 && this.state.ageBand === undefined;
+      const typed = (field: FieldRef) => {
+        const entry = this.typed.get(encodeKey(field));
+        const problem = entry && readDateParts(entry.parts).problem;
+        return problem && { code: problem.code, ...(problem.params ? { params: problem.params } : {}) };
+      };
       this.cache.issues = [
         ...(needsBand ? [issueOf({ kind: 'age-band' }, 'required')] : []),
-        ...validateSession(this.instrument.session, this.state.session),
-        ...this.answerIssues(visible),
-        ...validatePlans(this.state.plans, visible),
+        ...validateSession(this.instrument.session, this.state.session, typed),
+        ...this.answerIssues(visible, typed),
+        ...validatePlans(this.state.plans, visible, this.state.session.date, typed),
       ];
     }
     return this.cache.issues;
@@ -163,6 +175,7 @@ export class Engine {
   setAnswer(itemId: string, value: AnswerValue | null | undefined, target: AnswerTarget = {}): void {
     const item = this.itemOf(itemId);
     const normalized = normalize(item, value);
+    this.forgetTyped(answerRef(itemId, item.perspectives ? target.perspective : undefined));
     this.patchAnswer(item, target, (a) => withField(a, 'value', normalized));
     this.emit({ type: 'answer', itemId, ...(target.perspective ? { perspective: target.perspective } : {}) });
   }
@@ -201,8 +214,9 @@ export class Engine {
     let session = this.state.session;
     for (const [key, raw] of Object.entries(patch) as [keyof typeof patch, string | undefined][]) {
       const value = raw?.trim() ? raw : undefined;
-      if (key === 'date' && value !== undefined && !isIsoDate(value))
+      if (key === 'date' && value !== undefined && !(isIsoDate(value) && yearInRange(value)))
         throw new EngineError('invalid-date', { field: 'session.date', value });
+      if (key === 'date') this.forgetTyped({ kind: 'session', field: 'date' });
       session = withField(session, key, value);
     }
     this.commit({ session });
@@ -266,6 +280,7 @@ export class Engine {
   }
 
   updateAction(sectionId: string, objectiveId: string, actionId: string, patch: Partial<ActionFields>): void {
+    for (const field of ['due', 'review'] as const) if (field in patch) this.forgetTyped({ kind: 'action', sectionId, objectiveId, actionId, field });
     this.mapObjective(sectionId, objectiveId, (o) => ({
       ...o,
       actions: o.actions.map((a) => (a.id === actionId ? checkAction({ ...a, ...patch }) : a)),
@@ -274,6 +289,30 @@ export class Engine {
 
   removeAction(sectionId: string, objectiveId: string, actionId: string): void {
     this.mapObjective(sectionId, objectiveId, (o) => ({ ...o, actions: o.actions.filter((a) => a.id !== actionId) }));
+  }
+
+  /**
+   * A date typed in three fields (day, month, year): of a date item or voice, the session, or an
+   * action's due or review date. A real date of a year from 1900 to 2100 is stored as `YYYY-MM-DD`;
+   * anything else (a part missing, not digits, 31 February, month 13, a two-digit year) stores no
+   * date. Either way what was typed is kept (`typedDate`), and a typed date that is not one is an
+   * issue of `validate()`, until the field is given another value.
+   */
+  enterDate(field: FieldRef, parts: DateParts): void {
+    const { value } = readDateParts(parts);
+    if (field.kind === 'item' || field.kind === 'voice')
+      this.setAnswer(field.itemId, value, field.kind === 'voice' ? { perspective: field.perspective } : {});
+    else if (field.kind === 'session' && field.field === 'date') this.setSession({ date: value ?? '' });
+    else if (field.kind === 'action' && (field.field === 'due' || field.field === 'review'))
+      this.updateAction(field.sectionId, field.objectiveId, field.actionId, { [field.field]: value });
+    else throw new EngineError('invalid-value', { field: itemIdOf(field) });
+    this.typed.set(encodeKey(field), { field, parts: { day: parts.day, month: parts.month, year: parts.year } });
+    this.cache.issues = undefined;
+  }
+
+  /** What was typed in a date's three fields, while it is kept (see `enterDate`). */
+  typedDate(field: FieldRef): DateParts | undefined {
+    return this.typed.get(encodeKey(field))?.parts;
   }
 
   setLocale(locale: Locale): void {
@@ -331,6 +370,7 @@ export class Engine {
       updatedAt: r.updatedAt ?? stamp,
     };
     this.cache = {};
+    this.typed.clear();
     this.emit({ type: 'load' });
   }
 
@@ -351,16 +391,33 @@ export class Engine {
   }
 
   /** Issues of the visible items, in document order, from the per-item cache. */
-  private answerIssues(visible: ReadonlyMap<string, boolean>): Issue[] {
+  private answerIssues(visible: ReadonlyMap<string, boolean>, typed: TypedDateCheck): Issue[] {
     const perItem = (this.cache.itemIssues ??= new Map());
     const issues: Issue[] = [];
     for (const item of this.model.items) {
       if (!visible.get(item.id)) continue;
       let found = perItem.get(item.id);
       if (!found) perItem.set(item.id, (found = validateItem(this.model, item, own(this.state.answers, item.id))));
+      if (item.type === 'date' && this.typed.size) {
+        // A date typed wrong is said as such, not as a missing answer.
+        const wrong = (item.perspectives ?? [undefined]).flatMap((p) => {
+          const field = answerRef(item.id, p);
+          const problem = typed(field);
+          return problem ? [issueOf(field, problem.code, problem.params)] : [];
+        });
+        if (wrong.length) {
+          for (const issue of found) if (issue.code !== 'required') issues.push(issue);
+          issues.push(...wrong);
+          continue;
+        }
+      }
       for (const issue of found) issues.push(issue);
     }
     return issues;
+  }
+
+  private forgetTyped(field: FieldRef): void {
+    if (this.typed.delete(encodeKey(field))) this.cache.issues = undefined;
   }
 
   private itemOf(itemId: string): Item {
@@ -475,7 +532,7 @@ function clean<T extends Record<string, unknown>>(obj: T): T {
 function checkAction(action: Action): Action {
   for (const field of ['due', 'review'] as const) {
     const value = action[field];
-    if (value !== undefined && value !== '' && !isIsoDate(value))
+    if (value !== undefined && value !== '' && !(isIsoDate(value) && yearInRange(value)))
       throw new EngineError('invalid-date', { field, value });
   }
   const { id, what, status, ...rest } = action;

@@ -4,6 +4,7 @@ import type { Item, SessionSpec } from '../schema/instrument.js';
 import { answerRef, itemIdOf, type FieldRef } from '../schema/keys.js';
 import type { Answer, ActionPlan, SessionData } from '../schema/result.js';
 import { isIsoDate } from './age-bands.js';
+import { outOfRange, yearBefore, yearInRange } from './dates.js';
 import { isAnswered, isPresent } from './answers.js';
 import type { Model } from './model.js';
 
@@ -26,6 +27,19 @@ export interface Issue {
 export const DEFAULT_MAX_LENGTH = { 'short-text': 500, 'long-text': 10000 } as const;
 
 type Problem = Pick<Issue, 'code' | 'params'> | undefined;
+
+/** The issue of a date a person typed in three fields that is not a date, if so (see `Engine.enterDate`). */
+export type TypedDateCheck = (field: FieldRef) => Problem;
+
+const noTyped: TypedDateCheck = () => undefined;
+
+/** How long before the meeting an action may be due: more than this many years is a typing slip. */
+export const DUE_YEARS_BEFORE_SESSION = 1;
+
+const rangeProblem = (): Problem => {
+  const { code, params } = outOfRange();
+  return { code, params };
+};
 
 /** An issue about a field: its public name and perspective follow from the reference. */
 export function issueOf(field: FieldRef, code: IssueCode, params?: Issue['params']): Issue {
@@ -74,6 +88,7 @@ export function checkValue(item: Item, value: AnswerValue, model: Model): Proble
       return undefined;
     case 'date':
       if (!isIsoDate(value)) return { code: 'invalid-date' };
+      if (!yearInRange(value)) return rangeProblem();
       if (item.min !== undefined && value < item.min) return { code: 'date-before-min', params: { min: item.min } };
       if (item.max !== undefined && value > item.max) return { code: 'date-after-max', params: { max: item.max } };
       return undefined;
@@ -97,13 +112,16 @@ export function validateItem(model: Model, item: Item, answer: Answer | undefine
 }
 
 /** Issues of the session details the instrument asks for. */
-export function validateSession(spec: SessionSpec | undefined, session: SessionData): Issue[] {
+export function validateSession(spec: SessionSpec | undefined, session: SessionData, typed: TypedDateCheck = noTyped): Issue[] {
   const issues: Issue[] = [];
   if (!spec) return issues;
   const need = (mode: string | undefined, value: string | undefined, field: FieldRef) => {
     if (mode === 'required' && !value?.trim()) issues.push(issueOf(field, 'required'));
   };
-  need(spec.date, session.date, { kind: 'session', field: 'date' });
+  const date: FieldRef = { kind: 'session', field: 'date' };
+  const dateProblem = spec.date === 'required' || spec.date === 'optional' ? typed(date) ?? (session.date && !yearInRange(session.date) ? rangeProblem() : undefined) : undefined;
+  if (dateProblem) issues.push(issueOf(date, dateProblem.code, dateProblem.params));
+  else need(spec.date, session.date, date);
   need(spec.subject, session.subjectId, { kind: 'session', field: 'subjectId' });
   need(spec.territory, session.territory, { kind: 'session', field: 'territory' });
   const p = spec.participants;
@@ -121,16 +139,32 @@ export function validateSession(spec: SessionSpec | undefined, session: SessionD
 export function validatePlans(
   plans: Readonly<Record<string, ActionPlan>>,
   visible: ReadonlyMap<string, boolean>,
+  sessionDate?: string,
+  typed: TypedDateCheck = noTyped,
 ): Issue[] {
+  // A due date more than a year before the meeting is a slip (a year typed wrong), not a plan.
+  const earliestDue = sessionDate && isIsoDate(sessionDate) ? yearBefore(sessionDate) : undefined;
   const issues: Issue[] = [];
   for (const [sectionId, plan] of Object.entries(plans)) {
     if (!visible.get(sectionId)) continue;
     for (const objective of plan.objectives) {
       const objectiveId = objective.id;
       if (!objective.text.trim()) issues.push(issueOf({ kind: 'objective', sectionId, objectiveId }, 'required'));
-      for (const action of objective.actions)
-        if (!action.what.trim())
-          issues.push(issueOf({ kind: 'action', sectionId, objectiveId, actionId: action.id, field: 'what' }, 'required'));
+      for (const action of objective.actions) {
+        const at = (field: 'what' | 'due' | 'review'): FieldRef => ({ kind: 'action', sectionId, objectiveId, actionId: action.id, field });
+        if (!action.what.trim()) issues.push(issueOf(at('what'), 'required'));
+        for (const field of ['due', 'review'] as const) {
+          const value = action[field];
+          const problem =
+            typed(at(field)) ??
+            (value && !yearInRange(value)
+              ? rangeProblem()
+              : field === 'due' && value && earliestDue && value < earliestDue
+                ? { code: 'due-before-session' as const, params: { session: sessionDate!, years: DUE_YEARS_BEFORE_SESSION } }
+                : undefined);
+          if (problem) issues.push(issueOf(at(field), problem.code, problem.params));
+        }
+      }
     }
   }
   return issues;

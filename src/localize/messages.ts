@@ -7,6 +7,7 @@ import type { ActionStatus, Locale } from '../schema/enums.js';
 import type { Item } from '../schema/instrument.js';
 import type { FieldRef } from '../schema/keys.js';
 import { formatDate, formatNumber, tx } from './format.js';
+import { intlTag } from './locale.js';
 
 /**
  * Every sentence of the interface that depends on data: validation messages, error messages, labels
@@ -92,12 +93,34 @@ export function issueMessage(issue: Issue, model: Model, locale: Locale): string
     case 'above-max':
       return msg(str`Inscrivez un nombre égal ou inférieur à ${num(p.max, locale)}.`, { id: 'issue.above-max' });
     case 'invalid-date':
-      return msg('Inscrivez une date réelle, par exemple 2026-03-15.', { id: 'issue.invalid-date' });
+      return msg('Inscrivez une date qui existe, en chiffres : par exemple 12 pour le jour, 3 pour le mois et 2026 pour l’année.', {
+        id: 'issue.invalid-date',
+      });
+    case 'date-incomplete':
+      return msg(str`La date doit comprendre ${missingParts(String(p.missing), locale)}.`, { id: 'issue.date-incomplete' });
+    case 'date-year-digits':
+      return msg('L’année doit compter quatre chiffres, par exemple 2026.', { id: 'issue.date-year-digits' });
+    case 'date-out-of-range':
+      return msg(str`L’année doit être comprise entre ${String(p.min)} et ${String(p.max)}.`, { id: 'issue.date-out-of-range' });
+    case 'due-before-session':
+      return msg(str`L’échéance ne peut pas précéder de plus d’un an la date de la rencontre (${formatDate(String(p.session), locale)}).`, {
+        id: 'issue.due-before-session',
+      });
     case 'date-before-min':
       return msg(str`Inscrivez une date à partir du ${formatDate(String(p.min), locale)}.`, { id: 'issue.date-before-min' });
     case 'date-after-max':
       return msg(str`Inscrivez une date au plus tard le ${formatDate(String(p.max), locale)}.`, { id: 'issue.date-after-max' });
   }
+}
+
+/** The parts a typed date lacks, in words: "le jour et l’année" / "a day and a year". */
+function missingParts(list: string, locale: Locale): string {
+  const names: Record<string, string> = {
+    day: msg('le jour', { id: 'date.missing-day' }),
+    month: msg('le mois', { id: 'date.missing-month' }),
+    year: msg('l’année', { id: 'date.missing-year' }),
+  };
+  return new Intl.ListFormat(intlTag(locale), { type: 'conjunction' }).format(list.split(',').map((part) => names[part] ?? part));
 }
 
 /** Where a participant, objective or action stands in its list (1-based), to name it as the form numbers it. */

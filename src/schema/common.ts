@@ -24,8 +24,17 @@ const NonEmpty = z
 /** A piece of instrument content, written once per locale. */
 export const Text = z.strictObject({ fr: NonEmpty, en: NonEmpty });
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
+/** The years a date may have: a meeting, a due date or a date question outside them is a typing slip. */
+export const DATE_YEARS = { min: 1900, max: 2100 } as const;
+
+/**
+ * A calendar date, `YYYY-MM-DD`, of a year from 1900 to 2100 (`DATE_YEARS`). One pattern (leap days
+ * included) so the JSON Schema states the same rule.
+ */
+export const IsoDate = z.stringFormat(
+  'date',
+  /^(?:(?:(?:19|20)(?:0[48]|[2468][048]|[13579][26])|2000)-02-29|(?:19\d\d|20\d\d|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/,
+);
 
 /** An answer: an option code or text (string), a number, or several option codes. */
 export const AnswerValue = z.union([z.string(), z.number(), z.array(z.string())]);

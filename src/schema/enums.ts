@@ -65,8 +65,12 @@ export const ISSUE_CODES = [
   'below-min',
   'above-max',
   'invalid-date',
+  'date-incomplete',
+  'date-year-digits',
+  'date-out-of-range',
   'date-before-min',
   'date-after-max',
+  'due-before-session',
 ] as const;
 
 export type Locale = (typeof LOCALES)[number];

@@ -191,6 +191,8 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
     });
 
     it('can be completed with the keyboard only', async () => {
+      // A date's day, month and year fields: 1 March 2026.
+      const DATE_KEYS: Record<string, string> = { Jour: '1', Day: '1', Mois: '3', Month: '3', Année: '2026', Year: '2026' };
       const el = await make();
       const before = document.createElement('button');
       before.textContent = 'Avant';
@@ -206,7 +208,7 @@ export function conformance(tag: Tag, options: ConformanceOptions = {}): void {
         if (f.type === 'radio' && !inGroup.some((r) => r.checked)) await press('Space');
         else if (f.tagName === 'SELECT' && !(f as unknown as HTMLSelectElement).value) await press('ArrowDown');
         else if (name === 'Ajouter un participant' && !allByRole(el, 'group', { name: 'Participant 1' }).length) await press('Enter');
-        else if (f.type === 'date' && !f.value) await sendKeys({ type: '03012026' });
+        else if (DATE_KEYS[name] && !f.value) await sendKeys({ type: DATE_KEYS[name]! });
         else if ((f.tagName === 'TEXTAREA' || f.type === 'text') && !f.value && !f.closest('[part~="plan"], [part~="comment"]'))
           await sendKeys({ type: f.getAttribute('inputmode') ? '2' : 'Bien' });
         else if (f === submitButton(el)) {

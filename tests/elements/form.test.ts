@@ -26,6 +26,7 @@ import {
   submitButton,
   textOf,
   topSections,
+  typeDate,
   typeInto,
 } from './helpers.js';
 
@@ -57,14 +58,12 @@ describe('<boussole-form> with an organisation’s own instrument', () => {
   it('renders every item type accessibly and submits a valid result', async () => {
     const el = await form();
     await expectAccessible(el);
-    field(el, /^Date de la rencontre/).focus();
-    await sendKeys({ type: '03012026' });
+    await typeDate(el, /^Date de la rencontre/, '2026-03-01');
     await choose(el, HEARD, 'D’accord');
     await choose(el, CLEAR, 'Plus ou moins');
     await choose(el, AGAIN, 'Oui');
     await settle(el);
-    field(el, WHEN).focus();
-    await sendKeys({ type: '04152026' });
+    await typeDate(el, WHEN, '2026-04-15');
     const submitted = oneEvent(el, 'boussole-submit') as Promise<BoussoleSubmitEvent>;
     await click(submitButton(el));
     const { detail } = await submitted;

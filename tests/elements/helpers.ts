@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { Result } from '../../src/schema/result.js';
-import { allByRole, byRole, click, clickOption, group, nameOf, pick, queryByRole, queryField, choiceGroups, typeInto } from '../harness.js';
+import { allByRole, byRole, click, clickOption, group, nameOf, pick, pickDate, queryByRole, queryField, choiceGroups, typeInto } from '../harness.js';
 
 export * from '../harness.js';
 
@@ -67,8 +67,8 @@ export const questionOf = (radio: HTMLInputElement): HTMLElement => radio.closes
  * follow-up questions.
  */
 export async function fillEverything(el: BoussoleForm): Promise<void> {
-  const date = queryField(el, /^Date de la rencontre/);
-  if (date) pick(date, '2026-03-01');
+  const date = queryByRole(el, 'group', { name: /^Date de la rencontre/ });
+  if (date) pickDate(date, '2026-03-01');
   await settle(el);
   const subject = queryField(el, /^Identifiant pseudonyme/);
   if (subject && !subject.value) await typeInto(subject, 'ENF-0042');
@@ -97,7 +97,7 @@ export async function fillEverything(el: BoussoleForm): Promise<void> {
     // The answer fields of questions: the text boxes inside the questions (not the session, plans or comments).
     for (const input of allByRole(el, 'textbox') as (HTMLInputElement | HTMLTextAreaElement)[]) {
       if (input.value || !input.closest('[part~="item"]') || input.closest('[part~="comment"]')) continue;
-      if (input.type === 'date') pick(input as HTMLInputElement, '2026-02-15');
+      if (/^(Jour|Day)$/.test(nameOf(input))) pickDate(input.closest('fieldset')!, '2026-02-15');
       else await typeInto(input, input.getAttribute('inputmode') ? '2' : 'Bien');
       acted = true;
     }

@@ -7,6 +7,7 @@ import {
   byRole,
   click,
   clickOption,
+  dateFields,
   descriptionOf,
   expectAccessible,
   field,
@@ -87,7 +88,8 @@ describe('<boussole-pin-grid>', () => {
     const territory = field(el, /^Unité territoriale/);
     expect(territory.getAttribute('aria-invalid')).to.equal('true');
     expect(descriptionOf(territory)).to.match(/^Erreur : Inscrivez l’unité territoriale/);
-    const date = field(el, /^Date de la rencontre/);
+    // The date is a group of three fields, all marked while the date is missing.
+    const date = dateFields(group(el, /^Date de la rencontre/)).day;
     expect(date.getAttribute('aria-invalid')).to.equal('true');
 
     await typeInto(territory, 'RLS de Limoilou');

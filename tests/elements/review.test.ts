@@ -16,6 +16,7 @@ import {
   choose,
   click,
   clickOption,
+  dateFields,
   descriptionOf,
   errorSummary,
   expectAccessible,
@@ -134,9 +135,13 @@ describe('3 — print keeps everything', () => {
     expect([comment.value, comment.checkVisibility()], 'the folded comment prints').to.deep.equal(['Vu avec la direction', true]);
     const question = allByRole(first, 'group').find((g) => g.matches('fieldset[part~="item"]'))!;
     expect(getComputedStyle(question).breakInside).to.equal('avoid');
-    const date = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
-    expect(date.value).to.equal('');
-    expect(date.checkVisibility(), 'an empty date field prints no mm/dd/yyyy mask').to.equal(false);
+    // Dates are day, month and year text fields now (no native date input, whose mask followed the
+    // browser's language): an empty date prints three empty boxes to write in, with no mask.
+    expect(el.shadowRoot!.querySelectorAll('input[type="date"]').length).to.equal(0);
+    for (const date of Object.values(dateFields(group(el, /^Date de la rencontre/)))) {
+      expect(date.value).to.equal('');
+      expect([date.type, date.placeholder, date.checkVisibility()], 'an empty date field prints no mm/dd/yyyy mask').to.deep.equal(['text', '', true]);
+    }
   });
 });
 
@@ -183,13 +188,14 @@ describe('5 — a submit is confirmed, once', () => {
 });
 
 describe('6 — dates follow the form’s language', () => {
-  for (const [lang, format, words] of [['fr', /Format : AAAA-MM-JJ/, '12 mars 2026'], ['en', /Format: YYYY-MM-DD/, 'March 12, 2026']] as const)
+  // The hint was "Format : AAAA-MM-JJ" over a native date input; it is now an example over day, month and year fields.
+  for (const [lang, format, words] of [['fr', /Par exemple : 12 3 2026/, '12 mars 2026'], ['en', /For example, 12 3 2026/, 'March 12, 2026']] as const)
     it(`in ${lang}: the expected format as a hint, the date in words beside it`, async () => {
       const el = await make(`<boussole-pin-grid lang="${lang}" session-date="2026-03-12"></boussole-pin-grid>`);
-      const date = field(el, lang === 'fr' ? /^Date de la rencontre/ : /^Date of the meeting/);
+      const date = group(el, lang === 'fr' ? /^Date de la rencontre/ : /^Date of the meeting/);
       expect(descriptionOf(date)).to.match(format);
       expect(descriptionOf(date)).to.contain(words);
-      expect(textOf(date.closest('.field')!)).to.contain(words);
+      expect(textOf(date)).to.contain(words);
     });
 });
 
@@ -319,6 +325,8 @@ describe('8 — the smaller ones', () => {
 
 describe('keyboard-only completion of the PIN grid', () => {
   it('takes a counted number of keys', async () => {
+    // The meeting date in its day, month and year fields: 1, Tab, 3, Tab, 2026 (as many keys as 03012026 was).
+    const DATE_KEYS: Record<string, string> = { Jour: '1', Mois: '3', Année: '2026' };
     const el = await make('<boussole-pin-grid></boussole-pin-grid>');
     const before = document.createElement('button');
     before.textContent = 'Avant';
@@ -334,7 +342,7 @@ describe('keyboard-only completion of the PIN grid', () => {
       if (!f) continue;
       const name = nameOf(f);
       if (f.type === 'radio' && !f.checked) await key('Space');
-      else if (f.type === 'date' && !f.value) await type('03012026');
+      else if (DATE_KEYS[name] && !f.value) await type(DATE_KEYS[name]!);
       else if (/^Unité territoriale/.test(name) && !f.value) await type('RLS');
       else if (name === 'Ajouter un participant' && !queryByRole(el, 'group', { name: /^Participant 1/ })) await key('Enter');
       else if (/^(Organisation|Rôle)/.test(name) && !f.value) await type('CLSC');

@@ -319,16 +319,36 @@ export const formStyles = css`
     font-style: italic;
     margin-left: 0.5rem;
   }
-  .date-hint {
+  /* A date: day, month and year side by side, each as wide as its digits. */
+  .date-input > legend {
     display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .date-hint {
     color: var(--_muted);
     font-size: 0.9em;
+    margin: 0 0 0.25rem;
   }
-  .input-row .date-hint {
-    flex-basis: 100%;
-  }
-  .input-row:has(.date-hint) {
+  .date-parts {
+    display: flex;
     flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  .date-part {
+    display: flex;
+    flex-direction: column;
+  }
+  input.date-day,
+  input.date-month {
+    width: calc(2ch + 1.75rem);
+  }
+  input.date-year {
+    width: calc(4ch + 1.75rem);
+  }
+  fieldset.field.date-input.invalid {
+    border-left: 4px solid var(--_error);
+    padding-left: calc(var(--_space) * 0.75);
   }
   .confirmation {
     border: 4px solid var(--_accent);
@@ -586,8 +606,7 @@ export const formStyles = css`
     .confirmation,
     .draft-offer,
     details.comment:not(.filled),
-    details.comment > summary,
-    input[type='date'].empty {
+    details.comment > summary {
       display: none;
     }
     /* Everything prints: every section of layout="sections", every folded comment. */

@@ -1,12 +1,15 @@
 import type { Engine } from '../../engine/create-engine.js';
 import { domId, itemIdOf, sectionTitleId, type FieldRef } from '../../schema/keys.js';
 import type { ChangeDetail } from '../events.js';
+import type { DateParts } from '../../engine/dates.js';
 import { UNDO_REMOVE_ID } from '../parts/session.js';
 import type { RemovedParticipant } from '../read-model.js';
 import { own } from '../../engine/records.js';
 
-/** What a control gives: text (or a code), the codes checked in a group, or a checkbox state. */
-export type ControlValue = string | readonly string[] | boolean;
+/** What a control gives: text (or a code), the codes checked in a group, a checkbox state, or a date's three fields. */
+export type ControlValue = string | readonly string[] | boolean | DateParts;
+
+const isDate = (value: ControlValue): value is DateParts => typeof value === 'object' && !Array.isArray(value);
 
 const text = (value: ControlValue): string => (typeof value === 'string' ? value : '');
 const orUndefined = (value: string) => value || undefined;
@@ -22,7 +25,8 @@ export function applyInput(engine: Engine, field: FieldRef, value: ControlValue)
     case 'item':
     case 'voice': {
       const perspective = field.kind === 'voice' ? field.perspective : undefined;
-      engine.setAnswer(field.itemId, typeof value === 'boolean' ? undefined : (value as string | string[]), { perspective });
+      if (isDate(value)) engine.enterDate(field, value);
+      else engine.setAnswer(field.itemId, typeof value === 'boolean' ? undefined : (value as string | string[]), { perspective });
       const answer = engine.answer(field.itemId);
       const stored = perspective ? own(answer?.perspectives, perspective)?.value : answer?.value;
       return { itemId, value: stored, ...(perspective ? { perspective } : {}) };
@@ -34,6 +38,10 @@ export function applyInput(engine: Engine, field: FieldRef, value: ControlValue)
       engine.setAgeBand(orUndefined(text(value)));
       return { itemId, value: orUndefined(text(value)) };
     case 'session':
+      if (isDate(value)) {
+        engine.enterDate(field, value);
+        return { itemId, value: engine.session.date };
+      }
       engine.setSession({ [field.field]: text(value) });
       return { itemId, value: orUndefined(text(value)) };
     case 'participant':
@@ -49,6 +57,11 @@ export function applyInput(engine: Engine, field: FieldRef, value: ControlValue)
       return { itemId, value: orUndefined(text(value)) };
     case 'action':
       if (!field.field) return undefined;
+      if (isDate(value)) {
+        engine.enterDate(field, value);
+        const action = engine.actionPlan(field.sectionId).objectives.find((o) => o.id === field.objectiveId)?.actions.find((a) => a.id === field.actionId);
+        return { itemId, value: field.field === 'due' || field.field === 'review' ? action?.[field.field] : undefined };
+      }
       engine.updateAction(field.sectionId, field.objectiveId, field.actionId, { [field.field]: orUndefined(text(value)) });
       return { itemId, value: orUndefined(text(value)) };
     case 'participants':

@@ -54,6 +54,9 @@ export class FormInput {
 
   /** A person left a field: its typing problems may now be shown. */
   readonly onFocusOut = (event: FocusEvent): void => {
+    // Moving between a date's day, month and year is not leaving the date.
+    const date = (event.target as HTMLElement).closest('.date-parts');
+    if (date && event.relatedTarget instanceof Node && date.contains(event.relatedTarget)) return;
     const field = fieldOf(event.target as HTMLElement);
     const engine = this.host.engine();
     if (field && engine && this.host.interaction.touch(field, engine.validate())) this.host.requestUpdate();
@@ -108,7 +111,7 @@ export class FormInput {
       this.host.changed();
       this.host.dispatch(new BoussoleChangeEvent(detail));
     } catch (error) {
-      // Browsers only hand over valid dates; anything else the engine refuses is left as typed.
+      // Anything the engine refuses is left as typed (dates never are: a typed date that is not one is an issue).
       if (!(error instanceof EngineError)) throw error;
     }
   }

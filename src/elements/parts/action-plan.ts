@@ -7,6 +7,7 @@ import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { actionFieldName, actionStatusLabel } from '../../localize/messages.js';
 import type { FormContext, PlanView } from '../read-model.js';
 import { heading, textField } from './field.js';
+import { dateInput } from './date-input.js';
 
 /** The action plan that ends a section: objectives, each with actions (what, who, by when, review, status). */
 export function renderActionPlan(view: PlanView): TemplateResult | typeof nothing {
@@ -38,8 +39,8 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
                     <legend>${msg(str`Action ${an}`, { id: 'plan.action' })}</legend>
                     ${textField(ctx, messages, at('what'), actionFieldName('what'), a.what, { required: true })}
                     ${textField(ctx, messages, at('who'), actionFieldName('who'), a.who)}
-                    ${textField(ctx, messages, at('due'), actionFieldName('due'), a.due, { type: 'date' })}
-                    ${textField(ctx, messages, at('review'), actionFieldName('review'), a.review, { type: 'date' })}
+                    ${dateInput(ctx, messages, at('due'), { legend: actionFieldName('due'), value: a.due, class: 'field' })}
+                    ${dateInput(ctx, messages, at('review'), { legend: actionFieldName('review'), value: a.review, class: 'field' })}
                     <div class="field">
                       <label for=${domId('control', status)}>${actionFieldName('status')}</label>
                       <select id=${domId('control', status)} data-key=${encodeKey(status)} ?disabled=${ctx.disabled}>

@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
-import { formatDate } from '../../localize/format.js';
 import type { FormContext, Messages } from '../read-model.js';
 
 const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
@@ -25,19 +24,10 @@ export function heading(ctx: FormContext, depth: number, content: unknown, optio
   return staticHtml`<${tag} id=${ifDefined(options.id)} part=${ifDefined(options.part)} class=${ifDefined(options.class)} tabindex=${ifDefined(options.focusable ? '-1' : undefined)}>${content}</${tag}>`;
 }
 
-/** The format a date field expects, in the form's language, and the date in words once given. */
-export function dateHint(ctx: FormContext, field: FieldRef, value: string | undefined): TemplateResult {
-  const format = msg('Format : AAAA-MM-JJ', { id: 'date.format' });
-  const words = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, ctx.locale) : '';
-  return html`<span class="date-hint" id=${domId('format', field)}
-    >${words ? msg(str`${format} — ${words}`, { id: 'date.format-words' }) : format}</span
-  >`;
-}
-
 /**
  * The pieces every field is made of, said once: the required mark, the error message (with the
- * screen-reader prefix "Erreur :"), the help text, the description links, and a labelled text or
- * date input. Controls carry `data-key` (the field's key); the form handles their events.
+ * screen-reader prefix "Erreur :"), the help text, the description links, and a labelled text
+ * input (dates: date-input.ts). Controls carry `data-key` (the field's key); the form handles their events.
  */
 
 export const requiredMark = (): TemplateResult =>
@@ -58,23 +48,22 @@ export function errorLine(messages: Messages, field: FieldRef): TemplateResult |
 export const helpLine = (field: FieldRef, text: string | undefined): TemplateResult | typeof nothing =>
   text ? html`<p class="help" part="help" id=${domId('help', field)}>${text}</p>` : nothing;
 
-/** `aria-describedby` for a control: its help (when it has one), its error (when shown), its date format (dates). */
-export function describedBy(messages: Messages, field: FieldRef, help?: FieldRef, date = false): string | undefined {
-  const ids = [help ? domId('help', help) : '', messageOf(messages, field) ? domId('error', field) : '', date ? domId('format', field) : ''].filter(Boolean);
+/** `aria-describedby` for a control: its help (when it has one), its error (when shown). */
+export function describedBy(messages: Messages, field: FieldRef, help?: FieldRef): string | undefined {
+  const ids = [help ? domId('help', help) : '', messageOf(messages, field) ? domId('error', field) : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
 export const invalidAttr = (messages: Messages, field: FieldRef): 'true' | undefined => (messageOf(messages, field) ? 'true' : undefined);
 
 export interface TextFieldOptions {
-  type?: 'text' | 'date';
   required?: boolean;
   help?: string;
   /** A multi-line text area. */
   area?: boolean;
 }
 
-/** A labelled text input, date input or text area for a session, participant or plan field. */
+/** A labelled text input or text area for a session, participant or plan field. */
 export function textField(
   ctx: FormContext,
   messages: Messages,
@@ -84,12 +73,11 @@ export function textField(
   options: TextFieldOptions = {},
 ): TemplateResult {
   const help = options.help ? field : undefined;
-  const date = options.type === 'date';
   const common = {
     id: domId('control', field),
     key: encodeKey(field),
     invalid: invalidAttr(messages, field),
-    described: describedBy(messages, field, help, date),
+    described: describedBy(messages, field, help),
   };
   return html`<div class="field">
     <label for=${common.id}>${label}${options.required ? requiredMark() : nothing}</label>
@@ -99,14 +87,14 @@ export function textField(
           aria-invalid=${ifDefined(common.invalid)} aria-describedby=${ifDefined(common.described)}></textarea>`
       : html`<input
           id=${common.id}
-          class=${date ? `narrow${value ? '' : ' empty'}` : 'wide'}
-          type=${options.type ?? 'text'}
+          class="wide"
+          type="text"
           autocomplete="off"
           data-key=${common.key}
           .value=${value ?? ''}
           ?disabled=${ctx.disabled}
           aria-invalid=${ifDefined(common.invalid)}
           aria-describedby=${ifDefined(common.described)}
-        />${date ? dateHint(ctx, field, value) : nothing}`}
+        />`}
   </div>`;
 }

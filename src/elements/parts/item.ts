@@ -10,7 +10,8 @@ import { answerRef, domId, encodeKey, questionDomId, type FieldRef } from '../..
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { directionLabel, yesNoLabel } from '../../localize/messages.js';
 import type { FormContext, ItemView } from '../read-model.js';
-import { dateHint, describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
+import { describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
+import { dateInput } from './date-input.js';
 import { own } from '../../engine/records.js';
 
 interface Choice {
@@ -50,9 +51,9 @@ function previousLine(view: ItemView, perspective?: string): TemplateResult | ty
 }
 
 /** The ids of what describes a voice's controls: help, error, last time's answer. */
-const describedFor = (view: ItemView, perspective?: string, date = false) => {
+const describedFor = (view: ItemView, perspective?: string) => {
   const field = answerRef(view.item.id, perspective);
-  const base = describedBy(view.messages, field, view.item.help ? itemRef(view.item) : undefined, date);
+  const base = describedBy(view.messages, field, view.item.help ? itemRef(view.item) : undefined);
   const previous = view.previous?.voices.some((v) => v.perspective === perspective) ? domId('previous', field) : undefined;
   return [base, previous].filter(Boolean).join(' ') || undefined;
 };
@@ -221,16 +222,15 @@ function renderChoiceQuestion(view: ItemView): TemplateResult {
   return staticHtml`<fieldset class="item" part="item" ${choiceQuestion(state)}><legend part="label">${item.required ? requiredMarkup(ctx) : NO_MARKUP}</legend>${notes}<div class="options">${optionsMarkup(ctx, item, inputType(item))}</div></fieldset>${commentField(view)}`;
 }
 
-/** A text, number or date control for one voice (or the single answer). */
+/** A text or number control for one voice (or the single answer); dates have their own (`dateQuestion`). */
 function inputControl(view: ItemView, value: AnswerValue | undefined, perspective?: string) {
   const { ctx, item, messages } = view;
   const field = answerRef(item.id, perspective);
-  const date = item.type === 'date';
   const common = {
     id: domId('control', field),
     key: encodeKey(field),
     invalid: invalidAttr(messages, field),
-    described: describedFor(view, perspective, date),
+    described: describedFor(view, perspective),
   };
   if (item.type === 'long-text')
     return html`<textarea
@@ -249,18 +249,16 @@ function inputControl(view: ItemView, value: AnswerValue | undefined, perspectiv
     ><input
       id=${common.id}
       part="control"
-      class=${item.type === 'short-text' ? 'wide' : date && shown === '' ? 'narrow empty' : 'narrow'}
-      type=${item.type === 'date' ? 'date' : 'text'}
+      class=${item.type === 'short-text' ? 'wide' : 'narrow'}
+      type="text"
       inputmode=${ifDefined(item.type === 'number' ? (item.integer ? 'numeric' : 'decimal') : undefined)}
       autocomplete="off"
-      min=${ifDefined(item.type === 'date' ? item.min : undefined)}
-      max=${ifDefined(item.type === 'date' ? item.max : undefined)}
       data-key=${common.key}
       .value=${String(shown)}
       ?disabled=${ctx.disabled}
       aria-invalid=${ifDefined(common.invalid)}
       aria-describedby=${ifDefined(common.described)}
-    />${unit ? html`<span class="unit">${unit}</span>` : nothing}${date ? dateHint(ctx, field, typeof value === 'string' ? value : undefined) : nothing}</span
+    />${unit ? html`<span class="unit">${unit}</span>` : nothing}</span
   >`;
 }
 
@@ -274,6 +272,22 @@ function commentField({ ctx, item, answer }: ItemView) {
     <label class="sr-only" for=${id}>${msg('Commentaire', { id: 'comment' })} — ${tx(item.label, ctx.locale)}</label>
     <textarea id=${id} rows="2" data-key=${encodeKey(field)} .value=${answer?.comment ?? ''} ?disabled=${ctx.disabled}></textarea>
   </details>`;
+}
+
+/**
+ * A date question (or one voice of it): the question (or the voice) as the legend of its three
+ * fields, its help and last time's answer read with them.
+ */
+function dateQuestion(view: ItemView, value: AnswerValue | undefined, legend: unknown, perspective?: string, notes: unknown = nothing) {
+  const described = describedFor(view, perspective);
+  return dateInput(view.ctx, view.messages, answerRef(view.item.id, perspective), {
+    legend,
+    legendPart: perspective === undefined ? 'label' : undefined,
+    value: typeof value === 'string' ? value : undefined,
+    notes,
+    describedBy: described?.split(' ').filter((id) => id !== domId('error', answerRef(view.item.id, perspective))).join(' '),
+    class: perspective === undefined ? undefined : 'voice',
+  });
 }
 
 /** One question, with its help, its errors, its controls (one set per voice) and its comment. */
@@ -298,11 +312,18 @@ export function renderItem(view: ItemView): TemplateResult {
           const voice = answerRef(item.id, p);
           return isChoice(item)
             ? html`<fieldset class="voice"><legend>${name}</legend>${previousLine(view, p)}${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
-            : html`<div class="voice"><label for=${domId('control', voice)}>${name}</label>${previousLine(view, p)}${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
+            : item.type === 'date'
+              ? dateQuestion(view, value, name, p, previousLine(view, p))
+              : html`<div class="voice"><label for=${domId('control', voice)}>${name}</label>${previousLine(view, p)}${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
         })}
       </div>
     </fieldset>`;
   }
+  if (item.type === 'date')
+    return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${questionDomId(item.id)}>
+      ${dateQuestion(view, answer?.value, html`${label}${item.required ? requiredMark() : nothing}`, undefined, html`${helpLine(field, helpOf(ctx, item))} ${previousLine(view)}`)}
+      ${commentField(view)}
+    </div>`;
   return html`<div class="item ${invalid ? 'invalid' : ''}" part="item" id=${questionDomId(item.id)}>
     <label class="label" part="label" for=${domId('control', field)}>${label}${item.required ? requiredMark() : nothing}</label>
     ${helpLine(field, helpOf(ctx, item))} ${previousLine(view)} ${errorLine(messages, field)} ${inputControl(view, answer?.value)} ${commentField(view)}

@@ -7,6 +7,7 @@ import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { participantFieldName } from '../../localize/messages.js';
 import type { AgeBandView, SessionView } from '../read-model.js';
 import { describedBy, errorLine, heading, helpLine, invalidAttr, requiredMark, textField, type TextFieldOptions } from './field.js';
+import { dateInput } from './date-input.js';
 
 const shown = (mode: FieldMode | undefined): mode is 'required' | 'optional' => mode === 'required' || mode === 'optional';
 
@@ -21,7 +22,13 @@ export function renderSession(view: SessionView): TemplateResult {
   const participants: FieldRef = { kind: 'participants' };
   return html`<fieldset class="session" part="session">
     <legend class="group-title">${msg('La rencontre', { id: 'session.legend' })}</legend>
-    ${field(spec.date, { kind: 'session', field: 'date' }, msg('Date de la rencontre', { id: 'field.session-date' }), s.date, { type: 'date' })}
+    ${shown(spec.date)
+      ? dateInput(ctx, messages, { kind: 'session', field: 'date' }, {
+          legend: html`${msg('Date de la rencontre', { id: 'field.session-date' })}${spec.date === 'required' ? requiredMark() : nothing}`,
+          value: s.date,
+          class: 'field',
+        })
+      : nothing}
     ${field(spec.subject, { kind: 'session', field: 'subjectId' }, msg('Identifiant pseudonyme', { id: 'field.subject' }), s.subjectId, {
       help: msg('Le code fourni par votre établissement; n’inscrivez jamais de nom.', { id: 'help.subject' }),
     })}
