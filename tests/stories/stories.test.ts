@@ -69,7 +69,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(stories[0]!.id)}&viewMode=story`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: unknown }).__STORYBOOK_PREVIEW__, undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: unknown }).__STORYBOOK_PREVIEW__, undefined, { timeout: 60_000 });
       const all = await page.evaluate(async (ids) => {
         type Loaded = { argTypes: Record<string, { control?: false | string | { type?: string }; options?: unknown[]; type?: { name?: string }; table?: { category?: string; disable?: boolean } }> };
         const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyStoreValue: { loadStory(o: { storyId: string }): Promise<Loaded> } } }).__STORYBOOK_PREVIEW__;
