@@ -134,7 +134,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       const story = stories.find((s) => s.title === 'Instruments/PIN grid' && s.name === 'Empty')!;
       const args = ['--boussole-color-accent:!hex(005a9c)', 'layout:sections', 'heading-level:3'].join(';');
       await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&args=${args}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => document.querySelector('boussole-pin-grid')?.shadowRoot?.querySelector('h3'), undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('boussole-pin-grid')?.shadowRoot?.querySelector('h3'), undefined, { timeout: 60_000 });
       const seen = await page.evaluate(() => {
         const root = document.querySelector('boussole-pin-grid')!.shadowRoot!;
         // The accent fills the primary buttons (Submit, Next in the stepper).
@@ -157,7 +157,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       const page = await browser.newPage();
       try {
         await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
-        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('boussole-pin-grid')?.shadowRoot?.textContent ?? ''), expected.source, { timeout: 20_000 });
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('boussole-pin-grid')?.shadowRoot?.textContent ?? ''), expected.source, { timeout: 60_000 });
       } finally {
         await page.close();
       }
@@ -177,7 +177,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
             return el?.shadowRoot?.childElementCount ? el.tagName.toLowerCase() : null;
           },
           undefined,
-          { timeout: 20_000 },
+          { timeout: 60_000 },
         );
         const tag = (await handle.jsonValue()) as string;
         await settle(page, tag, 100);
@@ -208,8 +208,8 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       try {
         const problems = watch(page, server.origin);
         await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
-        await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 20_000 });
-        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid, #storybook-docs boussole-summary').length > 0, undefined, { timeout: 20_000 });
+        await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 60_000 });
+        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid, #storybook-docs boussole-summary').length > 0, undefined, { timeout: 60_000 });
         await page.waitForTimeout(300);
         assert.deepEqual(problems.errors, [], 'no error in the page');
         assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');
