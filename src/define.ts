@@ -1,5 +1,6 @@
 /**
- * Registers every Boussole element. Side effect only: importing any other module defines no tag.
+ * Registers every Boussole element, five tags: <boussole-form>, <boussole-ces>, <boussole-needs-grid>,
+ * <boussole-pin-grid>, <boussole-summary>. Side effect only: importing any other module defines no tag.
  * A tag already defined (another copy of the library on the page) is left as it is.
  */
 import './elements/form/define.js';

@@ -13,9 +13,11 @@ export {
   BoussoleSubmitEvent,
   BoussoleInvalidEvent,
   BoussoleErrorEvent,
+  BoussoleDraftEvent,
   type ChangeDetail,
   type InvalidIssue,
   type ErrorDetail,
+  type DraftDetail,
 } from './elements/events.js';
 export * from './engine/index.js';
 export * from './schema/index.js';

@@ -1,52 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import ces from '../schemas/instruments/ces.json' with { type: 'json' };
 import type { BoussoleCes } from '../src/elements/ces/boussole-ces.js';
-import type { Instrument, Result } from '../src/schema/index.js';
-import { filled, LAYOUT_CONTROL, LOCALE_CONTROL } from './support.js';
+import type { Instrument } from '../src/schema/index.js';
+import { ageBandControls, filled, renderForm, type FormArgs } from './support.js';
 
 const instrument = ces as unknown as Instrument;
-const BANDS = instrument.ageBands!.map((b) => b.id);
 
-interface Args {
-  lang: 'fr' | 'en';
-  layout: 'all' | 'sections';
-  readonly: boolean;
-  ageBand?: string;
-  birthDate?: string;
-  sessionDate?: string;
-  value?: Result;
-  previous?: Result;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<FormArgs> = {
   title: 'Instruments/CÉS',
   component: 'boussole-ces',
-  args: { lang: 'fr', layout: 'all', readonly: false, ageBand: 'y10-14' },
-  argTypes: {
-    lang: LOCALE_CONTROL,
-    layout: LAYOUT_CONTROL,
-    ageBand: { control: 'select', options: BANDS },
-    birthDate: { control: 'text' },
-    sessionDate: { control: 'text' },
-    value: { control: 'object' },
-    previous: { control: 'object' },
-  },
-  render: (args) =>
-    html`<boussole-ces
-      lang=${args.lang}
-      layout=${args.layout}
-      ?readonly=${args.readonly}
-      age-band=${ifDefined(args.ageBand)}
-      birth-date=${ifDefined(args.birthDate)}
-      session-date=${ifDefined(args.sessionDate)}
-      .value=${args.value ?? null}
-      .previous=${args.previous}
-    ></boussole-ces>`,
+  args: { lang: 'fr', layout: 'all', readonly: false, 'age-band': 'y10-14' },
+  argTypes: ageBandControls(instrument),
+  render: (args) => renderForm('boussole-ces', args),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<FormArgs>;
 
 const participants = [
   { role: 'child', name: 'Léa' },
@@ -56,20 +24,20 @@ const participants = [
 
 export const Empty: Story = {};
 
-export const ChooseTheAgeBand: Story = { args: { ageBand: undefined } };
+export const ChooseTheAgeBand: Story = { args: { 'age-band': undefined } };
 
 export const FromBirthDate: Story = {
   name: 'Band from birth date and session date',
-  args: { ageBand: undefined, birthDate: '2019-05-20', sessionDate: '2026-03-02' },
+  args: { 'age-band': undefined, 'birth-date': '2019-05-20', 'session-date': '2026-03-02' },
 };
 
-export const Band0To12Months: Story = { name: 'Band 0–12 months', args: { ageBand: 'm0-12' } };
-export const Band1To2: Story = { name: 'Band 1–2 years', args: { ageBand: 'y1-2' } };
-export const Band3To4: Story = { name: 'Band 3–4 years', args: { ageBand: 'y3-4' } };
-export const Band5To9: Story = { name: 'Band 5–9 years', args: { ageBand: 'y5-9' } };
-export const Band10To14: Story = { name: 'Band 10–14 years', args: { ageBand: 'y10-14' } };
-export const Band15To17: Story = { name: 'Band 15–17 years', args: { ageBand: 'y15-17' } };
-export const Band18To21: Story = { name: 'Band 18–21 years', args: { ageBand: 'y18-21' } };
+export const Band0To12Months: Story = { name: 'Band 0–12 months', args: { 'age-band': 'm0-12' } };
+export const Band1To2: Story = { name: 'Band 1–2 years', args: { 'age-band': 'y1-2' } };
+export const Band3To4: Story = { name: 'Band 3–4 years', args: { 'age-band': 'y3-4' } };
+export const Band5To9: Story = { name: 'Band 5–9 years', args: { 'age-band': 'y5-9' } };
+export const Band10To14: Story = { name: 'Band 10–14 years', args: { 'age-band': 'y10-14' } };
+export const Band15To17: Story = { name: 'Band 15–17 years', args: { 'age-band': 'y15-17' } };
+export const Band18To21: Story = { name: 'Band 18–21 years', args: { 'age-band': 'y18-21' } };
 
 export const PartlyFilled: Story = {
   args: { value: filled(instrument, { ageBand: 'y10-14', share: 0.5, participants }) },
@@ -93,7 +61,7 @@ export const ReadOnly: Story = {
 };
 
 export const English: Story = {
-  args: { lang: 'en', ageBand: 'y3-4', value: filled(instrument, { ageBand: 'y3-4', share: 0.5, locale: 'en', participants }) },
+  args: { lang: 'en', 'age-band': 'y3-4', value: filled(instrument, { ageBand: 'y3-4', share: 0.5, locale: 'en', participants }) },
 };
 
 export const OneSphereAtATime: Story = {
@@ -103,7 +71,7 @@ export const OneSphereAtATime: Story = {
 /** This year's record beside last year's: each answer shows last year's with its direction; last year's open actions can be carried over. */
 export const WithLastYearsRecord: Story = {
   args: {
-    ageBand: 'y10-14',
+    'age-band': 'y10-14',
     previous: filled(instrument, { ageBand: 'y10-14', date: '2025-03-04', shift: 1, plan: true, participants }),
     value: filled(instrument, { ageBand: 'y10-14', share: 0.6, participants }),
   },

@@ -1,25 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { demoInstrument } from './demo-instrument.js';
-import { LAYOUT_CONTROL, LOCALE_CONTROL } from './support.js';
+import { NO_AGE_BANDS, renderForm, type FormArgs } from './support.js';
 
-interface Args {
-  lang: 'fr' | 'en';
-  layout: 'all' | 'sections';
-  readonly: boolean;
-  instrument: unknown;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<FormArgs> = {
   title: 'Elements/Generic form',
   component: 'boussole-form',
   args: { lang: 'fr', layout: 'all', readonly: false, instrument: demoInstrument },
-  argTypes: { lang: LOCALE_CONTROL, layout: LAYOUT_CONTROL, instrument: { control: 'object' } },
-  render: (args) =>
-    html`<boussole-form lang=${args.lang} layout=${args.layout} ?readonly=${args.readonly} .instrument=${args.instrument}></boussole-form>`,
+  // The demo instrument has no age bands (an organisation's instrument with bands takes `age-band` as the CÉS does).
+  argTypes: { ...NO_AGE_BANDS, instrument: { control: 'object' } },
+  render: (args) => renderForm('boussole-form', args),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<FormArgs>;
 
 /** An instrument given as the `instrument` property. */
 export const OwnInstrument: Story = {};

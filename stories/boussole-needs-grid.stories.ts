@@ -1,37 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import needs from '../schemas/instruments/needs-grid.json' with { type: 'json' };
 import type { BoussoleNeedsGrid } from '../src/elements/needs-grid/boussole-needs-grid.js';
-import type { Instrument, Result } from '../src/schema/index.js';
-import { filled, LAYOUT_CONTROL, LOCALE_CONTROL } from './support.js';
+import type { Instrument } from '../src/schema/index.js';
+import { ageBandControls, filled, renderForm, type FormArgs } from './support.js';
 
 const instrument = needs as unknown as Instrument;
 
-interface Args {
-  lang: 'fr' | 'en';
-  layout: 'all' | 'sections';
-  readonly: boolean;
-  ageBand?: string;
-  value?: Result;
-  previous?: Result;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<FormArgs> = {
   title: 'Instruments/Fundamental-needs grid',
   component: 'boussole-needs-grid',
-  args: { lang: 'fr', layout: 'all', readonly: false, ageBand: 'y6-11' },
-  argTypes: {
-    lang: LOCALE_CONTROL,
-    layout: LAYOUT_CONTROL,
-    ageBand: { control: 'select', options: instrument.ageBands!.map((b) => b.id) },
-    value: { control: 'object' },
-    previous: { control: 'object' },
-  },
-  render: (args) =>
-    html`<boussole-needs-grid lang=${args.lang} layout=${args.layout} age-band=${args.ageBand ?? ''} ?readonly=${args.readonly} .value=${args.value ?? null} .previous=${args.previous}></boussole-needs-grid>`,
+  args: { lang: 'fr', layout: 'all', readonly: false, 'age-band': 'y6-11' },
+  argTypes: ageBandControls(instrument),
+  render: (args) => renderForm('boussole-needs-grid', args),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<FormArgs>;
 
 export const Empty: Story = {};
 
@@ -48,11 +31,11 @@ export const InvalidAfterSubmit: Story = {
   },
 };
 
-export const ReadOnly: Story = { args: { readonly: true, value: filled(instrument, { ageBand: 'y12-17', plan: true }), ageBand: 'y12-17' } };
+export const ReadOnly: Story = { args: { readonly: true, value: filled(instrument, { ageBand: 'y12-17', plan: true }), 'age-band': 'y12-17' } };
 
-export const English: Story = { args: { lang: 'en', value: filled(instrument, { ageBand: 'y3-5', share: 0.5, locale: 'en' }), ageBand: 'y3-5' } };
+export const English: Story = { args: { lang: 'en', value: filled(instrument, { ageBand: 'y3-5', share: 0.5, locale: 'en' }), 'age-band': 'y3-5' } };
 
-export const FirstThousandDays: Story = { args: { ageBand: 'first-1000-days' } };
+export const FirstThousandDays: Story = { args: { 'age-band': 'first-1000-days' } };
 
 export const OneNeedAtATime: Story = { args: { layout: 'sections', value: filled(instrument, { ageBand: 'y6-11', share: 0.4 }) } };
 

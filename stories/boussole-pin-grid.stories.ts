@@ -1,29 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import pin from '../schemas/instruments/pin-grid.json' with { type: 'json' };
 import type { BoussolePinGrid } from '../src/elements/pin-grid/boussole-pin-grid.js';
-import type { Instrument, Result } from '../src/schema/index.js';
-import { filled, LAYOUT_CONTROL, LOCALE_CONTROL } from './support.js';
+import type { Instrument } from '../src/schema/index.js';
+import { filled, NO_AGE_BANDS, renderForm, type FormArgs } from './support.js';
 
 const instrument = pin as unknown as Instrument;
 
-interface Args {
-  lang: 'fr' | 'en';
-  layout: 'all' | 'sections';
-  readonly: boolean;
-  value?: Result;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<FormArgs> = {
   title: 'Instruments/PIN grid',
   component: 'boussole-pin-grid',
   args: { lang: 'fr', layout: 'all', readonly: false },
-  argTypes: { lang: LOCALE_CONTROL, layout: LAYOUT_CONTROL, value: { control: 'object' } },
-  render: (args) =>
-    html`<boussole-pin-grid lang=${args.lang} layout=${args.layout} ?readonly=${args.readonly} .value=${args.value ?? null}></boussole-pin-grid>`,
+  argTypes: NO_AGE_BANDS,
+  render: (args) => renderForm('boussole-pin-grid', args),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<FormArgs>;
 
 export const Empty: Story = {};
 

@@ -1,13 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import ces from '../schemas/instruments/ces.json' with { type: 'json' };
 import needs from '../schemas/instruments/needs-grid.json' with { type: 'json' };
 import pin from '../schemas/instruments/pin-grid.json' with { type: 'json' };
 import type { Instrument, Result } from '../src/schema/index.js';
-import { filled, LOCALE_CONTROL } from './support.js';
+import { filled } from './support.js';
 
 interface Args {
   lang: 'fr' | 'en';
+  'heading-level'?: number;
   value?: Result;
   previous?: Result;
 }
@@ -16,8 +18,8 @@ const meta: Meta<Args> = {
   title: 'Elements/Summary',
   component: 'boussole-summary',
   args: { lang: 'fr' },
-  argTypes: { lang: LOCALE_CONTROL, value: { control: 'object' }, previous: { control: 'object' } },
-  render: (args) => html`<boussole-summary lang=${args.lang} .value=${args.value} .previous=${args.previous}></boussole-summary>`,
+  render: (args) =>
+    html`<boussole-summary lang=${args.lang} heading-level=${ifDefined(args['heading-level'])} .value=${args.value} .previous=${args.previous}></boussole-summary>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,15 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import pin from '../schemas/instruments/pin-grid.json' with { type: 'json' };
 import type { Instrument } from '../src/schema/index.js';
-import { filled, LOCALE_CONTROL } from './support.js';
+import { filled, NO_AGE_BANDS, renderForm, type FormArgs } from './support.js';
 
 const instrument = pin as unknown as Instrument;
 
-interface Args {
-  lang: 'fr' | 'en';
-  draftId: string;
-}
+type Args = FormArgs & { 'draft-id': string };
 
 /** Puts a draft in the browser's storage, as a form with `drafts="local"` would have left it. */
 function leaveDraft(draftId: string, data: string): void {
@@ -23,9 +19,9 @@ function leaveDraft(draftId: string, data: string): void {
 const meta: Meta<Args> = {
   title: 'Features/Drafts',
   component: 'boussole-pin-grid',
-  args: { lang: 'fr', draftId: 'equipe-limoilou-2026' },
-  argTypes: { lang: LOCALE_CONTROL },
-  render: (args) => html`<boussole-pin-grid lang=${args.lang} drafts="local" draft-id=${args.draftId}></boussole-pin-grid>`,
+  args: { lang: 'fr', drafts: 'local', 'draft-id': 'equipe-limoilou-2026' },
+  argTypes: NO_AGE_BANDS,
+  render: (args) => renderForm('boussole-pin-grid', args),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -34,7 +30,7 @@ type Story = StoryObj<Args>;
 export const DraftOffered: Story = {
   loaders: [
     async ({ args }) => {
-      leaveDraft(args.draftId, JSON.stringify(filled(instrument, { share: 0.4, participants: [{ organisation: 'CIUSSS', role: 'Coordonnatrice' }] })));
+      leaveDraft(args['draft-id'], JSON.stringify(filled(instrument, { share: 0.4, participants: [{ organisation: 'CIUSSS', role: 'Coordonnatrice' }] })));
       return {};
     },
   ],
@@ -42,13 +38,13 @@ export const DraftOffered: Story = {
 
 /** A draft that cannot be read (here, cut short) is set aside, not deleted, and the person is told; the form stays usable. */
 export const UnreadableDraft: Story = {
-  args: { draftId: 'equipe-vanier-2026' },
+  args: { 'draft-id': 'equipe-vanier-2026' },
   loaders: [
     async ({ args }) => {
-      leaveDraft(args.draftId, '{"instrument": {"id": "pin-grid"');
+      leaveDraft(args['draft-id'], '{"instrument": {"id": "pin-grid"');
       return {};
     },
   ],
 };
 
-export const DraftOfferedInEnglish: Story = { ...DraftOffered, args: { lang: 'en', draftId: 'team-limoilou-2026' } };
+export const DraftOfferedInEnglish: Story = { ...DraftOffered, args: { lang: 'en', drafts: 'local', 'draft-id': 'team-limoilou-2026' } };

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BoussoleErrorEvent, BoussoleInvalidEvent, BoussoleSubmitEvent } from '../../src/elements/events.js';
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';

@@ -79,13 +79,15 @@ export function watch(page: Page, origin: string, ignoreConsole: RegExp[] = []):
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** WCAG 2.2 A/AA and axe's best practices (heading order, landmarks, …): what the story check runs. */
+export const AXE_TAGS_WITH_BEST_PRACTICE = [...AXE_TAGS, 'best-practice'];
 
-/** Runs axe-core (WCAG 2.2 A/AA rules) on the elements matching `selector`, shadow roots included. */
-export async function axe(page: Page, selector: string): Promise<string[]> {
+/** Runs axe-core (by default its WCAG 2.2 A/AA rules) on the elements matching `selector`, shadow roots included. */
+export async function axe(page: Page, selector: string, tags: readonly string[] = AXE_TAGS): Promise<string[]> {
   // Storybook's a11y addon runs axe itself after each story; wait for its run to end rather than collide.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await runAxe(page, selector);
+      return await runAxe(page, selector, tags);
     } catch (e) {
       if (attempt > 20 || !String(e).includes('already running')) throw e;
       await page.waitForTimeout(250);
@@ -93,7 +95,7 @@ export async function axe(page: Page, selector: string): Promise<string[]> {
   }
 }
 
-async function runAxe(page: Page, selector: string): Promise<string[]> {
+async function runAxe(page: Page, selector: string, tags: readonly string[]): Promise<string[]> {
   // Evaluated through the DevTools protocol, not added as a <script>: works under the strictest CSP.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8')};window.axe = axe;`);
   return page.evaluate(
@@ -110,6 +112,6 @@ async function runAxe(page: Page, selector: string): Promise<string[]> {
       }
       return out;
     },
-    { selector, tags: AXE_TAGS },
+    { selector, tags: [...tags] },
   );
 }

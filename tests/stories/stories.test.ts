@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, launch, repo, serve, watch, type Served } from './browser.js';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, watch, type Served } from './browser.js';
 
 interface Entry {
   id: string;
@@ -65,33 +65,86 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       assert.ok(ces.some((n) => n.includes(band)), `no CÉS story for the band ${band}`);
   });
 
-  it('Controls show the public API only, with colour pickers for the colours', async () => {
+  it('Controls: one per meaningful writable attribute or property, choices for fixed values; read-only properties, events and parts only in the table', async () => {
     const page = await browser.newPage();
     try {
-      const story = stories.find((s) => s.title === 'Elements/Generic form')!;
-      await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: unknown }).__STORYBOOK_PREVIEW__);
-      const argTypes = await page.evaluate(async (storyId) => {
-        const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyStoreValue: { loadStory(o: { storyId: string }): Promise<{ argTypes: Record<string, { control?: { type?: string }; table?: { category?: string; disable?: boolean } }> }> } } }).__STORYBOOK_PREVIEW__;
-        const loaded = await preview.storyStoreValue.loadStory({ storyId });
-        return Object.fromEntries(Object.entries(loaded.argTypes).map(([k, v]) => [k, { control: v.control?.type, category: v.table?.category, hidden: v.table?.disable }]));
-      }, story.id);
-      const api = Object.entries(argTypes).filter(([, v]) => v.category === 'properties' || v.category === 'attributes').map(([k]) => k).sort();
-      assert.deepEqual(
-        api,
-        [
-          ...['age-band', 'ageBand', 'birth-date', 'birthDate', 'errors', 'form', 'heading-level', 'headingLevel', 'instrument', 'lang', 'layout', 'name', 'readonly'],
-          ...['session-date', 'sessionDate', 'validationMessage', 'validity', 'value', 'valueText'],
-          ...['drafts', 'draft-id', 'draftId', 'draft-ttl', 'draftTtl', 'draftStore', 'draftEncryptionKey', 'previous'],
-        ].sort(),
-      );
-      const events = Object.entries(argTypes).filter(([, v]) => v.category === 'events').map(([k]) => k).sort();
+      await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(stories[0]!.id)}&viewMode=story`, { waitUntil: 'load' });
+      await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: unknown }).__STORYBOOK_PREVIEW__, undefined, { timeout: 60_000 });
+      const all = await page.evaluate(async (ids) => {
+        type Loaded = { argTypes: Record<string, { control?: false | string | { type?: string }; options?: unknown[]; type?: { name?: string }; table?: { category?: string; disable?: boolean } }> };
+        const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyStoreValue: { loadStory(o: { storyId: string }): Promise<Loaded> } } }).__STORYBOOK_PREVIEW__;
+        const out: Record<string, Record<string, { control?: string; options?: unknown[]; type?: string; category?: string; hidden?: boolean }>> = {};
+        for (const id of ids) {
+          const loaded = await preview.storyStoreValue.loadStory({ storyId: id });
+          out[id] = Object.fromEntries(
+            Object.entries(loaded.argTypes).map(([k, v]) => [
+              k,
+              { control: v.control === false ? undefined : typeof v.control === 'string' ? v.control : v.control?.type, options: v.options, type: v.type?.name, category: v.table?.category, hidden: v.table?.disable },
+            ]),
+          );
+        }
+        return out;
+      }, stories.map((s) => s.id));
+      const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      const bands: Record<string, string[]> = {
+        'Instruments/CÉS': ['m0-12', 'y1-2', 'y3-4', 'y5-9', 'y10-14', 'y15-17', 'y18-21'],
+        'Instruments/Fundamental-needs grid': ['first-1000-days', 'y3-5', 'y6-11', 'y12-17'],
+      };
+      for (const story of stories) {
+        const argTypes = all[story.id]!;
+        const where = `${story.title} › ${story.name}`;
+        const controls = Object.entries(argTypes).filter(([, v]) => v.control && !v.hidden);
+        const names = controls.map(([k]) => k);
+        assert.ok(controls.length <= 35, `${where}: ${controls.length} controls`);
+        assert.deepEqual(names.filter((n, i) => names.findIndex((m) => kebab(m) === kebab(n)) !== i), [], `${where}: one control per attribute (no camelCase twin)`);
+        for (const readOnly of ['form', 'validity', 'validationMessage', 'errors', 'valueText'])
+          assert.ok(!names.includes(readOnly), `${where}: ${readOnly} is not an editable control`);
+        assert.deepEqual(controls.filter(([, v]) => v.category === 'events' || v.category === 'css shadow parts').map(([k]) => k), [], `${where}: no control for an event or a part`);
+        // Storybook drops an arg given in the story URL when its type is not one of these.
+        assert.deepEqual(controls.filter(([, v]) => !['string', 'number', 'boolean', 'enum', 'object'].includes(v.type ?? '')).map(([k, v]) => `${k}: ${v.type}`), [], `${where}: every control has a type`);
+        const choices = (name: string) => (argTypes[name]?.control && ['select', 'radio', 'inline-radio'].includes(argTypes[name].control!) ? argTypes[name].options : undefined);
+        assert.deepEqual(choices('lang'), ['fr', 'en'], `${where}: lang is a choice`);
+        if (story.title === 'Elements/Summary') continue;
+        assert.deepEqual(choices('layout'), ['all', 'sections'], `${where}: layout is a choice`);
+        assert.deepEqual(choices('drafts'), ['none', 'local'], `${where}: drafts is a choice of none or local`);
+        assert.deepEqual(choices('age-band'), bands[story.title], `${where}: age-band is a choice of the instrument's bands, only where it has some`);
+        if (!bands[story.title]) assert.ok(!names.includes('birth-date'), `${where}: no birth date to pick a band with`);
+      }
+      // The generic form's table: the public API once, events without a control, the colours with colour pickers.
+      const form = all[stories.find((s) => s.title === 'Elements/Generic form')!.id]!;
+      const api = Object.entries(form).filter(([, v]) => (v.category === 'properties' || v.category === 'attributes') && v.control && !v.hidden).map(([k]) => k);
+      assert.deepEqual(api.sort(), ['draft-id', 'draft-ttl', 'drafts', 'heading-level', 'instrument', 'lang', 'layout', 'previous', 'readonly', 'session-date', 'value']);
+      const listed = Object.entries(form).filter(([, v]) => v.category === 'properties' && !v.control).map(([k]) => k);
+      for (const name of ['form', 'validity', 'validationMessage', 'errors', 'draftStore', 'draftEncryptionKey']) assert.ok(listed.includes(name), `${name} is in the table, without a control`);
+      const events = Object.entries(form).filter(([, v]) => v.category === 'events').map(([k]) => k).sort();
       assert.deepEqual(events, ['boussole-change', 'boussole-draft', 'boussole-error', 'boussole-invalid', 'boussole-submit']);
-      for (const internal of ['engine', 'revision', 'internals', 'pendingValue', 'record', 'readModel', 'onClick', 'current'])
-        assert.equal(argTypes[internal], undefined, `${internal} is not in Controls`);
-      const colours = Object.entries(argTypes).filter(([k]) => k.startsWith('--boussole-color-'));
+      for (const internal of ['engine', 'revision', 'internals', 'pendingValue', 'record', 'readModel', 'onClick', 'current', 'ageBand', 'valueText'])
+        assert.equal(form[internal], undefined, `${internal} is not in the table`);
+      const colours = Object.entries(form).filter(([k]) => k.startsWith('--boussole-color-'));
       assert.ok(colours.length >= 10, 'the colour custom properties are listed');
       assert.deepEqual(colours.filter(([, v]) => v.control !== 'color').map(([k]) => k), [], 'each colour has a colour picker');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('args in a story URL reach the element: a colour, the layout, the heading level', async () => {
+    const page = await browser.newPage();
+    try {
+      const story = stories.find((s) => s.title === 'Instruments/PIN grid' && s.name === 'Empty')!;
+      const args = ['--boussole-color-accent:!hex(005a9c)', 'layout:sections', 'heading-level:3'].join(';');
+      await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&args=${args}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('boussole-pin-grid')?.shadowRoot?.querySelector('h3'), undefined, { timeout: 60_000 });
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector('boussole-pin-grid')!.shadowRoot!;
+        // The accent fills the primary buttons (Submit, Next in the stepper).
+        const filled = [...root.querySelectorAll('button')].map((b) => getComputedStyle(b).backgroundColor);
+        return { filled, title: root.querySelector('h3')?.textContent?.trim(), h2: root.querySelectorAll('h2').length, nav: !!root.querySelector('[part~="nav"]') };
+      });
+      assert.ok(seen.filled.includes('rgb(0, 90, 156)'), `a button takes the accent colour from the URL (saw ${[...new Set(seen.filled)].join(', ')})`);
+      assert.match(seen.title ?? '', /PIN/, 'the title is a level-3 heading');
+      assert.equal(seen.h2, 0, 'no heading above the level given');
+      assert.ok(seen.nav, 'one section at a time, with the navigator');
     } finally {
       await page.close();
     }
@@ -103,8 +156,8 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       assert.ok(story, `a story named ${name}`);
       const page = await browser.newPage();
       try {
-        await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
-        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('boussole-pin-grid')?.shadowRoot?.textContent ?? ''), expected.source, { timeout: 20_000 });
+        await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+        await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('boussole-pin-grid')?.shadowRoot?.textContent ?? ''), expected.source, { timeout: 60_000 });
       } finally {
         await page.close();
       }
@@ -116,7 +169,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       const page = await browser.newPage();
       try {
         const problems = watch(page, server.origin);
-        await page.goto(`${server.origin}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+        await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
         // The story's element, rendered and settled (play functions included).
         const handle = await page.waitForFunction(
           () => {
@@ -124,7 +177,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
             return el?.shadowRoot?.childElementCount ? el.tagName.toLowerCase() : null;
           },
           undefined,
-          { timeout: 20_000 },
+          { timeout: 60_000 },
         );
         const tag = (await handle.jsonValue()) as string;
         await settle(page, tag, 100);
@@ -140,7 +193,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
           for (const width of [1280, 320]) {
             await page.setViewportSize({ width, height: 800 });
             await settle(page, tag);
-            assert.deepEqual(await axe(page, '#storybook-root'), [], `axe finds no WCAG 2.2 A/AA violation at ${width} px, ${lang === 'story' ? 'in the story’s language' : 'in the other language'}`);
+            assert.deepEqual(await axe(page, '#storybook-root', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe finds no WCAG 2.2 A/AA or best-practice violation at ${width} px, ${lang === 'story' ? 'in the story’s language' : 'in the other language'}`);
           }
         }
       } finally {
@@ -155,8 +208,8 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       try {
         const problems = watch(page, server.origin);
         await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
-        await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 20_000 });
-        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid, #storybook-docs boussole-summary').length > 0, undefined, { timeout: 20_000 });
+        await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 60_000 });
+        await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid, #storybook-docs boussole-summary').length > 0, undefined, { timeout: 60_000 });
         await page.waitForTimeout(300);
         assert.deepEqual(problems.errors, [], 'no error in the page');
         assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');

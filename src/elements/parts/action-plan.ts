@@ -73,8 +73,9 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
 function renderPrevious({ ctx, section, previous }: PlanView): TemplateResult | typeof nothing {
   if (!previous) return nothing;
   const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
+  // One level under the section's heading, as the plan's own heading is (no jump: h3 → h4, not h5).
   return html`<div class="previous-actions">
-    ${heading(ctx, ctx.model.parent.get(section.id) === undefined ? 3 : 4, msg(str`Actions encore ouvertes de la rencontre précédente (${date})`, { id: 'plan.previous' }))}
+    ${heading(ctx, ctx.model.parent.get(section.id) === undefined ? 2 : 3, msg(str`Actions encore ouvertes de la rencontre précédente (${date})`, { id: 'plan.previous' }))}
     <ul>
       ${previous.actions.map(({ objectiveId, objectiveText, action, carried }) => {
         const ref: FieldRef = { kind: 'action', sectionId: section.id, objectiveId, actionId: action.id };

@@ -46,22 +46,22 @@ function instrumentIdOf(raw: unknown): string | undefined {
  * @csspart tally - The status of a section.
  * @csspart comparison-table - What moved since the previous record.
  *
- * @cssproperty --boussole-font-family - Font of the form (default: inherited).
- * @cssproperty --boussole-font-size - Base font size (default: 1rem).
- * @cssproperty --boussole-color-text - Text colour.
- * @cssproperty --boussole-color-muted - Colour of help and secondary text.
- * @cssproperty --boussole-color-background - Background of controls and panels.
- * @cssproperty --boussole-color-accent - Accent: selected options, buttons, links.
- * @cssproperty --boussole-color-on-accent - Text on the accent colour.
- * @cssproperty --boussole-color-error - Errors.
- * @cssproperty --boussole-color-border - Borders of controls.
- * @cssproperty --boussole-color-focus - Focus ring.
- * @cssproperty --boussole-color-selected - Background of a selected option.
- * @cssproperty --boussole-color-separator - Lines between questions and around tables (default: #d0d4d9).
- * @cssproperty --boussole-color-panel - Background of action plans (default: #f5f7f9).
- * @cssproperty --boussole-radius - Corner radius.
- * @cssproperty --boussole-space - Base spacing unit.
- * @cssproperty --boussole-max-width - Maximum width of the form.
+ * @cssproperty [--boussole-font-family=inherit] - Font of the whole form.
+ * @cssproperty [--boussole-font-size=1rem] - Base font size.
+ * @cssproperty [--boussole-color-text=#1b1f24] - Text.
+ * @cssproperty [--boussole-color-muted=#4b5259] - Help, descriptions, secondary text.
+ * @cssproperty [--boussole-color-background=#ffffff] - Controls, options and secondary buttons.
+ * @cssproperty [--boussole-color-accent=#0b5cad] - Selected options, buttons, links.
+ * @cssproperty [--boussole-color-on-accent=#ffffff] - Text on the accent colour.
+ * @cssproperty [--boussole-color-error=#b3261e] - Error messages, error summary, required marks.
+ * @cssproperty [--boussole-color-border=#6b7178] - Borders of controls.
+ * @cssproperty [--boussole-color-focus=#0b5cad] - Focus ring.
+ * @cssproperty [--boussole-color-selected=#e8f1fb] - Background of tallies, border of nested sections. (A chosen option is filled with the accent colour and its text with the on-accent colour, to read on a projector.)
+ * @cssproperty [--boussole-color-separator=#d0d4d9] - Lines between questions and around tables.
+ * @cssproperty [--boussole-color-panel=#f5f7f9] - Background of action plans.
+ * @cssproperty [--boussole-radius=6px] - Corner radius.
+ * @cssproperty [--boussole-space=1rem] - Base spacing unit.
+ * @cssproperty [--boussole-max-width=60rem] - Maximum width of the form.
  */
 export class BoussoleSummary extends BoussoleElement {
   static override styles = [formStyles, reportStyles];
