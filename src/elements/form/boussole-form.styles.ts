@@ -604,6 +604,7 @@ export const formStyles = css`
     .navigator,
     .stepper,
     .confirmation,
+    .handover-failed,
     .draft-offer,
     details.comment:not(.filled),
     details.comment > summary {
