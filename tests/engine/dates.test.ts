@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { datePartsOf, readDateParts } from '../../src/engine/dates.js';
+import { datePartsOf, readDateParts, yearBefore } from '../../src/engine/dates.js';
 import { createEngine, parseResult } from '../../src/engine/index.js';
 import { sampleInstrument } from './fixtures.js';
 
@@ -21,6 +21,12 @@ describe('a date typed in three fields', () => {
     ['year 6031', parts('2', '2', '6031'), undefined, 'date-out-of-range', ['year']],
     ['year 1850', parts('2', '2', '1850'), undefined, 'date-out-of-range', ['year']],
     ['the first and last days of the range', parts('1', '1', '1900'), '1900-01-01', undefined, []],
+    ['the last day of the range', parts('31', '12', '2100'), '2100-12-31', undefined, []],
+    ['year 2101, just past the range', parts('1', '1', '2101'), undefined, 'date-out-of-range', ['year']],
+    ['month 0', parts('1', '0', '2026'), undefined, 'invalid-date', ['month']],
+    ['a month of three digits', parts('1', '012', '2026'), undefined, 'invalid-date', ['month']],
+    ['a day of three digits', parts('012', '3', '2026'), undefined, 'invalid-date', ['day']],
+    ['spaces around the year', parts('12', '3', ' 2026 '), '2026-03-12', undefined, []],
   ];
   for (const [name, typed, value, code, wrong] of rows)
     it(name, () => {
@@ -29,6 +35,16 @@ describe('a date typed in three fields', () => {
       assert.equal(reading.problem?.code, code);
       assert.deepEqual(reading.problem?.wrong ?? [], wrong);
     });
+
+  it('a problem names what is missing, and the range a year must be in', () => {
+    assert.deepEqual(readDateParts(parts('', '', '2026')).problem, { code: 'date-incomplete', params: { missing: 'day,month' }, wrong: ['day', 'month'] });
+    assert.deepEqual(readDateParts(parts('1', '1', '1899')).problem, { code: 'date-out-of-range', params: { min: 1900, max: 2100 }, wrong: ['year'] });
+  });
+
+  it('the same day a year earlier keeps four digits of year', () => {
+    assert.equal(yearBefore('2026-03-12'), '2025-03-12');
+    assert.equal(yearBefore('1000-01-01'), '0999-01-01');
+  });
 
   it('a stored date shows without leading zeros', () => {
     assert.deepEqual(datePartsOf('2026-03-02'), parts('2', '3', '2026'));
