@@ -90,3 +90,33 @@ describe('age bands', () => {
     assert.equal(engine.ageBand, 'baby');
   });
 });
+
+describe('ISO dates and their errors, at the edges', () => {
+  it('reads only a whole YYYY-MM-DD of a real day (leap years by the Gregorian rule)', async () => {
+    const { parseIsoDate } = await import('../../src/engine/age-bands.js');
+    assert.deepEqual(parseIsoDate('2000-02-29'), { y: 2000, m: 2, d: 29 }, '2000 is a leap year (divisible by 400)');
+    assert.equal(parseIsoDate('1900-02-29'), undefined, '1900 is not (divisible by 100)');
+    assert.equal(parseIsoDate('2026-03-12T10:00'), undefined, 'nothing may follow the day');
+    assert.equal(parseIsoDate('2026-00-12'), undefined, 'month 0');
+    assert.equal(parseIsoDate('2026-03-00'), undefined, 'day 0');
+  });
+
+  it('an unreadable or inverted pair of dates is an error that names the field and the value', () => {
+    const error = (birth: string, session: string) => {
+      try {
+        ageInMonths(birth, session);
+      } catch (e) {
+        assert.ok(e instanceof EngineError);
+        return [e.code, e.params];
+      }
+      return undefined;
+    };
+    assert.deepEqual(error('2020-02-30', '2026-01-01'), ['invalid-date', { field: 'birthDate', value: '2020-02-30' }]);
+    assert.deepEqual(error('2020-02-03', '2026-13-01'), ['invalid-date', { field: 'sessionDate', value: '2026-13-01' }]);
+    assert.deepEqual(error('2026-02-03', '2020-01-01'), ['birth-after-session', { birthDate: '2026-02-03', sessionDate: '2020-01-01' }]);
+  });
+
+  it('an age below every band is in none', () => {
+    assert.equal(findAgeBand(CES_BANDS.slice(1), 5), undefined);
+  });
+});
