@@ -50,6 +50,31 @@ describe('validation of answers', () => {
       assert.deepEqual(codesFor(engine, itemId), codes);
     });
 
+  it('each issue carries the figures its message quotes, and limits hold at their exact value', () => {
+    const paramsFor = (itemId: string, value: AnswerValue) => {
+      const engine = ready();
+      engine.setAnswer(itemId, value);
+      return engine.validate().filter((i) => i.itemId === itemId).map((i) => [i.code, i.params]);
+    };
+    assert.deepEqual(paramsFor('a1', 'huge'), [['invalid-option', { value: 'huge' }]]);
+    assert.deepEqual(paramsFor('a8', ['high', 'top']), [['invalid-option', { value: 'top' }]]);
+    assert.deepEqual(paramsFor('a8', ['high', 'mid', 'low']), [['too-many', { max: 2 }]]);
+    assert.deepEqual(paramsFor('a8', ['high', 'mid']), [], 'exactly the maximum is allowed');
+    assert.deepEqual(paramsFor('a7', 'abcdef'), [['too-long', { max: 5, length: 6 }]]);
+    assert.deepEqual(paramsFor('a5', -1), [['below-min', { min: 0 }]]);
+    assert.deepEqual(paramsFor('a5', 11), [['above-max', { max: 10 }]]);
+    assert.deepEqual(paramsFor('a6', '2019-12-31'), [['date-before-min', { min: '2020-01-01' }]]);
+    assert.deepEqual(paramsFor('a6', '2031-01-01'), [['date-after-max', { max: '2030-12-31' }]]);
+    assert.deepEqual(paramsFor('a6', '2020-01-01'), [], 'the first day allowed');
+    assert.deepEqual(paramsFor('a6', '2030-12-31'), [], 'the last day allowed');
+  });
+
+  it('text made only of spaces does not answer a required field', () => {
+    const engine = ready();
+    engine.setSession({ territory: '   ' });
+    assert.deepEqual(engine.validate().filter((i) => i.itemId === 'session.territory').map((i) => i.code), ['required']);
+  });
+
   it('a required item left empty is reported, and only while it is visible', () => {
     const engine = ready();
     engine.clearAnswer('a1');
