@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, watch, type Served } from './browser.js';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, watch, type PageProblems, type Served } from './browser.js';
 
 interface Entry {
   id: string;
@@ -164,13 +164,58 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
     }
   });
 
+  // A story is opened in a page that already runs Storybook's preview when one is free (Storybook
+  // switches stories the way its own manager does), which spares loading the preview 50 times. The
+  // drafts stories keep storage between pages, so each gets a fresh page of its own.
+  const idle: { page: Page; problems: PageProblems }[] = [];
+  async function open(story: Entry): Promise<{ page: Page; problems: PageProblems; reusable: boolean }> {
+    const reusable = story.title !== 'Features/Drafts';
+    const free = reusable ? idle.pop() : undefined;
+    if (free) {
+      free.problems.errors.length = 0;
+      free.problems.offsite.length = 0;
+      await free.page.setViewportSize({ width: 1280, height: 800 });
+      await free.page.evaluate(
+        (storyId) =>
+          new Promise<void>((resolve, reject) => {
+            type Channel = { on(e: string, f: (...a: unknown[]) => void): void; off(e: string, f: (...a: unknown[]) => void): void; emit(e: string, p: unknown): void };
+            const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel }).__STORYBOOK_ADDONS_CHANNEL__;
+            const stop = () => {
+              channel.off('storyRendered', rendered);
+              for (const e of failures) channel.off(e, failed);
+            };
+            const rendered = (id: unknown) => {
+              if (id !== storyId) return;
+              stop();
+              const shown = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { story?: { id?: string } } } }).__STORYBOOK_PREVIEW__?.currentRender?.story?.id;
+              if (shown === storyId) resolve();
+              else reject(new Error(`Storybook shows ${shown}, not ${storyId}`));
+            };
+            const failed = (e: unknown) => {
+              stop();
+              reject(new Error(`the story failed: ${JSON.stringify(e)}`));
+            };
+            const failures = ['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing'];
+            channel.on('storyRendered', rendered);
+            for (const e of failures) channel.on(e, failed);
+            channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+          }),
+        story.id,
+      );
+      return { ...free, reusable };
+    }
+    const page = await browser.newPage();
+    const problems = watch(page, server.origin);
+    // The a11y addon's own axe pass is switched off (it would run the same checks once more, and collide with ours).
+    await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
+    return { page, problems, reusable };
+  }
+
   for (const story of stories) {
     it(`${story.title} › ${story.name}`, async () => {
-      const page = await browser.newPage();
+      const { page, problems, reusable } = await open(story);
+      let passed = false;
       try {
-        const problems = watch(page, server.origin);
-        // The a11y addon's own axe pass is switched off (it would run the same checks once more, and collide with ours).
-        await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
         // The story's element, rendered and settled (play functions included).
         const handle = await page.waitForFunction(
           () => {
@@ -197,8 +242,12 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
             assert.deepEqual(await axe(page, '#storybook-root', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe finds no WCAG 2.2 A/AA or best-practice violation at ${width} px, ${lang === 'story' ? 'in the story’s language' : 'in the other language'}`);
           }
         }
+        assert.deepEqual(problems.errors, [], 'no error in the page while it was checked');
+        passed = true;
       } finally {
-        await page.close();
+        // A page whose story failed is not reused: what went wrong stays with that story.
+        if (reusable && passed) idle.push({ page, problems });
+        else await page.close();
       }
     });
   }
