@@ -2,6 +2,7 @@
 // asked with it, in larger type with larger targets; the question's heading, the other voices, the
 // stored codes, read-only review and the summary keep the standard wording.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import ces from '../../schemas/instruments/ces.json' with { type: 'json' };
 import type { BoussoleChangeEvent } from '../../src/elements/events.js';
@@ -112,6 +113,17 @@ describe("the child's own words", () => {
     const child = voiceGroup(el, question, 'The child or young person I like going to school.');
     expect(textOf(child)).to.not.match(/aime|école/);
     await expectAccessible(el);
+  });
+
+  it('prints the standard wording: the child\'s voice by its name, under the question', async () => {
+    const el = await withWords();
+    try {
+      await emulateMedia({ media: 'print' });
+      const child = voiceGroup(el, LIKES_SCHOOL, CHILD);
+      expect(child.querySelector('legend')!.innerText).to.not.contain(CHILD_WORDS);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('review and the summary keep the standard wording', async () => {
