@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import ces from '../schemas/instruments/ces.json' with { type: 'json' };
 import type { BoussoleCes } from '../src/elements/ces/boussole-ces.js';
+import { createEngine } from '../src/engine/index.js';
 import type { Instrument } from '../src/schema/index.js';
 import { ageBandControls, filled, renderForm, type FormArgs } from './support.js';
 
@@ -75,4 +76,24 @@ export const WithLastYearsRecord: Story = {
     previous: filled(instrument, { ageBand: 'y10-14', date: '2025-03-04', shift: 1, plan: true, participants }),
     value: filled(instrument, { ageBand: 'y10-14', share: 0.6, participants }),
   },
+};
+
+/** What a child of 12 said at the table, in the child's voice of the questions asked in the child's words. */
+function childSaid() {
+  const engine = createEngine(instrument, { ageBand: 'y10-14', now: () => new Date('2026-03-02T14:00:00Z') });
+  engine.setSession({ date: '2026-03-02', subjectId: 'ENF-2026-0042' });
+  engine.setAnswer('ces.education.likes-school', 'somewhat-agree', { perspective: 'child' });
+  engine.setAnswer('ces.identity.belong', 'agree', { perspective: 'child' });
+  engine.setAnswer('ces.strengths.talents', 'Le soccer et dessiner des mangas', { perspective: 'child' });
+  return engine.toResult();
+}
+
+/**
+ * The CÉS filled with the child: the child's voice of a question reads it in the child's own words
+ * (`labelFor`), in larger type with larger options; the question keeps its standard wording for the
+ * adults, and the answers stored are the same codes.
+ */
+export const InTheChildsVoice: Story = {
+  name: "In the child's voice",
+  args: { 'age-band': 'y10-14', value: childSaid() },
 };

@@ -11,8 +11,8 @@ export const MAX_CONDITION_DEPTH = 16;
 
 /**
  * Cross-reference checks that a JSON Schema cannot express: every id is unique, every reference
- * (scale, age band, perspective, item of a condition, section kind, level of a status rule)
- * resolves, and no visibility condition depends on itself.
+ * (scale, age band, perspective, voice of a wording, item of a condition, section kind, level of a
+ * status rule) resolves, and no visibility condition depends on itself.
  */
 export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>): void {
   const report = (path: Path, message: string) => ctx.addIssue({ code: 'custom', message, path, input: undefined });
@@ -75,6 +75,15 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
     addNode(it.id, { path, parent, item: true, when: it.visibleWhen });
     refs(it.ageBands, bandIds, [...path, 'ageBands'], 'age band');
     refs(it.perspectives, perspectiveIds, [...path, 'perspectives'], 'perspective');
+    // A wording of its own is shown in a voice's answer, so only a voice the item asks can have one.
+    for (const voice of Object.keys(it.labelFor ?? {}))
+      if (!it.perspectives?.includes(voice))
+        report(
+          [...path, 'labelFor', voice],
+          it.perspectives
+            ? `"${voice}" is not a voice of item "${it.id}" (its perspectives: ${it.perspectives.join(', ')})`
+            : `item "${it.id}" has no perspectives, so no voice ("${voice}") can have its own wording`,
+        );
     if (it.type === 'single-choice' || it.type === 'multiple-choice') {
       const codes = scales.get(it.scale);
       if (!codes) report([...path, 'scale'], `unknown scale "${it.scale}"`);

@@ -79,6 +79,11 @@ const itemBase = {
   visibleWhen: z.optional(Condition),
   /** One answer per listed perspective instead of a single answer. */
   perspectives: z.optional(z.array(Id).check(z.minLength(1))),
+  /**
+   * The question in a voice's own words, keyed by perspectives of the item (`{ child: { fr, en } }`):
+   * that voice's answer is asked with it; the item's `label` stays the standard wording.
+   */
+  labelFor: z.optional(z.record(Id, Text)),
   /** Offers a free comment beside the answer. */
   comment: z.optional(z.boolean()),
 };

@@ -145,7 +145,7 @@ describe('<boussole-ces>', () => {
   it('hears the child, the foster family, the worker and the birth parents on strengths and the life dream', async () => {
     const el = await make('age-band="y15-17"');
     const strengths = topSections(el).at(-1)!;
-    await typeInto(field(group(strengths, /^Son rêve de vie/), "L'enfant ou le jeune"), 'Devenir ébéniste');
+    await typeInto(field(group(strengths, /^Son rêve de vie/), /^L'enfant ou le jeune/), 'Devenir ébéniste');
     const qualities = group(strengths, /^Ses forces et ses qualités/);
     await typeInto(field(qualities, "Les parents d'origine"), 'Généreux');
     await settle(el);

@@ -53,7 +53,7 @@ export const sample = {
         { id: 'a6', type: 'date', label: t('A6'), min: '2020-01-01', max: '2030-12-31' },
         { id: 'a7', type: 'short-text', label: t('A7'), maxLength: 5 },
         { id: 'a8', type: 'multiple-choice', scale: 'level', label: t('A8'), minSelected: 1, maxSelected: 2 },
-        { id: 'a9', type: 'single-choice', scale: 'level', label: t('A9'), perspectives: ['child', 'worker'] },
+        { id: 'a9', type: 'single-choice', scale: 'level', label: t('A9'), perspectives: ['child', 'worker'], labelFor: { child: t('A9, dit à l’enfant', 'A9, as said to the child') } },
         { id: 'a10', type: 'yes-no', label: t('A10'), allowUnknown: false },
       ],
     },

@@ -201,6 +201,27 @@ export const formStyles = css`
     color: var(--_muted);
     margin-bottom: 0.25rem;
   }
+  /* A voice asked in its own words (labelFor, a child's): the words in larger type, larger targets. */
+  .own-words .wording {
+    display: block;
+    font-size: 1.375rem;
+    line-height: 1.35;
+    color: var(--_text);
+  }
+  .own-words .option {
+    min-height: 3.25rem;
+    min-width: 3.25rem;
+    font-size: 1.25rem;
+  }
+  .own-words .option input {
+    width: 1.75rem;
+    height: 1.75rem;
+  }
+  .own-words textarea,
+  .own-words input:not([type='radio'], [type='checkbox']) {
+    font-size: 1.25rem;
+    min-height: 3.25rem;
+  }
   input:not([type='radio'], [type='checkbox']),
   textarea,
   select {
@@ -608,6 +629,10 @@ export const formStyles = css`
     .draft-offer,
     details.comment:not(.filled),
     details.comment > summary {
+      display: none;
+    }
+    /* Paper keeps the standard wording (decision 0009): a voice prints by its name, under the question. */
+    .own-words .wording {
       display: none;
     }
     /* Everything prints: every section of layout="sections", every folded comment. */

@@ -58,6 +58,20 @@ const describedFor = (view: ItemView, perspective?: string) => {
   return [base, previous].filter(Boolean).join(' ') || undefined;
 };
 
+/** The question in a voice's own words (`labelFor`), when the instrument gives that voice one. */
+const ownWords = ({ ctx, item }: ItemView, perspective: string | undefined): string | undefined => {
+  const words = perspective === undefined ? undefined : own(item.labelFor, perspective);
+  return words && tx(words, ctx.locale);
+};
+
+/**
+ * A voice's legend or label: its name, and the question in its own words when it has them (the
+ * item's heading keeps the standard wording, for the others around the table).
+ */
+const voiceName = (name: string, words: string | undefined) =>
+  words ? html`<span class="voice-name">${name}</span> <span class="wording">${words}</span>` : name;
+const voiceClass = (words: string | undefined) => (words ? 'voice own-words' : 'voice');
+
 /** The question as a person reads it: its number (when the instrument numbers questions) and its text. */
 const questionText = ({ ctx, item, number }: ItemView): string =>
   number === undefined ? tx(item.label, ctx.locale) : `${formatNumber(number, ctx.locale)}. ${tx(item.label, ctx.locale)}`;
@@ -286,7 +300,7 @@ function dateQuestion(view: ItemView, value: AnswerValue | undefined, legend: un
     value: typeof value === 'string' ? value : undefined,
     notes,
     describedBy: described?.split(' ').filter((id) => id !== domId('error', answerRef(view.item.id, perspective))).join(' '),
-    class: perspective === undefined ? undefined : 'voice',
+    class: perspective === undefined ? undefined : voiceClass(ownWords(view, perspective)),
   });
 }
 
@@ -310,11 +324,12 @@ export function renderItem(view: ItemView): TemplateResult {
           const name = tx(ctx.model.perspective.get(p)?.label, ctx.locale) || p;
           const value = own(answer?.perspectives, p)?.value;
           const voice = answerRef(item.id, p);
+          const words = ownWords(view, p);
           return isChoice(item)
-            ? html`<fieldset class="voice"><legend>${name}</legend>${previousLine(view, p)}${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
+            ? html`<fieldset class=${voiceClass(words)}><legend>${voiceName(name, words)}</legend>${previousLine(view, p)}${errorLine(messages, voice)}${choiceControls(view, value, p)}</fieldset>`
             : item.type === 'date'
-              ? dateQuestion(view, value, name, p, previousLine(view, p))
-              : html`<div class="voice"><label for=${domId('control', voice)}>${name}</label>${previousLine(view, p)}${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
+              ? dateQuestion(view, value, voiceName(name, words), p, previousLine(view, p))
+              : html`<div class=${voiceClass(words)}><label for=${domId('control', voice)}>${voiceName(name, words)}</label>${previousLine(view, p)}${errorLine(messages, voice)}${inputControl(view, value, p)}</div>`;
         })}
       </div>
     </fieldset>`;
