@@ -1,7 +1,7 @@
 // Checks instrument files against the format and prints what each age band shows.
 // Usage: node --import ./scripts/lib/register-ts.mjs scripts/validate-instrument.mjs schemas/instruments/ces.json [...]
 import { readFileSync } from 'node:fs';
-import { parseInstrument } from '../src/schema/index.ts';
+import { parseInstrument } from '../src/schema/parse.ts';
 import { createEngine } from '../src/engine/index.ts';
 
 let failed = false;
