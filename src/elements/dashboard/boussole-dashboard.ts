@@ -54,20 +54,22 @@ const instrumentIdOf = (raw: unknown): string | undefined => {
  * @csspart chart - The SVG chart of a tallied section.
  * @csspart table - The table of a section.
  *
- * @cssproperty [--boussole-font-family=inherit] - Font of the whole dashboard.
+ * @cssproperty [--boussole-font-family=inherit] - Font of the whole form.
  * @cssproperty [--boussole-font-size=1rem] - Base font size.
- * @cssproperty [--boussole-color-text=#1b1f24] - Text, and the outline of chart bars.
- * @cssproperty [--boussole-color-muted=#4b5259] - Secondary text.
- * @cssproperty [--boussole-color-background=#ffffff] - Buttons and the filter.
- * @cssproperty [--boussole-color-accent=#0b5cad] - The download button.
+ * @cssproperty [--boussole-color-text=#1b1f24] - Text.
+ * @cssproperty [--boussole-color-muted=#4b5259] - Help, descriptions, secondary text.
+ * @cssproperty [--boussole-color-background=#ffffff] - Controls, options and secondary buttons.
+ * @cssproperty [--boussole-color-accent=#0b5cad] - Selected options, buttons, links.
  * @cssproperty [--boussole-color-on-accent=#ffffff] - Text on the accent colour.
- * @cssproperty [--boussole-color-error=#b3261e] - The error box.
+ * @cssproperty [--boussole-color-error=#b3261e] - Error messages, error summary, required marks.
  * @cssproperty [--boussole-color-border=#6b7178] - Borders of controls.
  * @cssproperty [--boussole-color-focus=#0b5cad] - Focus ring.
- * @cssproperty [--boussole-color-separator=#d0d4d9] - Lines between table rows.
+ * @cssproperty [--boussole-color-selected=#e8f1fb] - Background of tallies, border of nested sections. (A chosen option is filled with the accent colour and its text with the on-accent colour, to read on a projector.)
+ * @cssproperty [--boussole-color-separator=#d0d4d9] - Lines between questions and around tables.
+ * @cssproperty [--boussole-color-panel=#f5f7f9] - Background of action plans.
  * @cssproperty [--boussole-radius=6px] - Corner radius.
  * @cssproperty [--boussole-space=1rem] - Base spacing unit.
- * @cssproperty [--boussole-max-width=60rem] - Maximum width of the dashboard.
+ * @cssproperty [--boussole-max-width=60rem] - Maximum width of the form.
  */
 export class BoussoleDashboard extends BoussoleElement {
   static override styles = [formStyles, dashboardStyles];
