@@ -2,6 +2,7 @@
 // tables, the charts' labels, the trend sentences, the CSV they download) and as a host feeds them
 // (results in any order, bad ones among them). Every figure is checked against the engine's own.
 import { expect, fixture } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import ces from '../../schemas/instruments/ces.json' with { type: 'json' };
 import needs from '../../schemas/instruments/needs-grid.json' with { type: 'json' };
@@ -181,6 +182,25 @@ describe('<boussole-dashboard>', () => {
     ]);
     expect(descriptionOf(byRole(figure(el, theme), 'img'))).to.equal('Composante écosystémique : « Implanté » pour 4 sur 4 en 2024 et 3 sur 4 en 2026.');
     await expectAccessible(el);
+  });
+
+  it('printed: no filter nor button, every chart and table, each section kept on one page', async () => {
+    const el = await make([Y2024, pinSession('2025-05-02', 'RLS Sud', [1, 1, 1, 1, 1, 1])]);
+    const filter = byRole(el, 'combobox', { name: 'Territoire' });
+    const download = byRole(el, 'button', { name: /CSV/ });
+    try {
+      await emulateMedia({ media: 'print' });
+      const shown = (node: Element | null) => !!node && node.getClientRects().length > 0;
+      expect(shown(filter)).to.equal(false);
+      expect(shown(download)).to.equal(false);
+      for (const theme of pin.sections) {
+        const box = figure(el, theme.title.fr);
+        expect(shown(byRole(box, 'img')) && shown(byRole(box, 'table')), theme.id).to.equal(true);
+        expect(getComputedStyle(box).breakInside).to.equal('avoid');
+      }
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('one territory only: no filter', async () => {
