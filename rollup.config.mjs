@@ -42,6 +42,7 @@ export default [
       'elements/needs-grid': 'src/elements/needs-grid/define.ts',
       'elements/pin-grid': 'src/elements/pin-grid/define.ts',
       'elements/summary': 'src/elements/summary/define.ts',
+      'elements/dashboard': 'src/elements/dashboard/define.ts',
     },
     external,
     plugins: [json({ compact: true }), ts(true)],

@@ -8,6 +8,7 @@ export { BoussoleCes } from './elements/ces/boussole-ces.js';
 export { BoussoleNeedsGrid } from './elements/needs-grid/boussole-needs-grid.js';
 export { BoussolePinGrid } from './elements/pin-grid/boussole-pin-grid.js';
 export { BoussoleSummary } from './elements/summary/boussole-summary.js';
+export { BoussoleDashboard } from './elements/dashboard/boussole-dashboard.js';
 export {
   BoussoleChangeEvent,
   BoussoleSubmitEvent,

@@ -212,6 +212,11 @@ export const yesNoLabel = (value: string): string =>
 
 /** The sentence shown and sent with a `boussole-error`. */
 export function errorMessage(code: ErrorCode, params: Readonly<Record<string, unknown>>, locale: Locale): string {
+  // One of several results given (the dashboard's `results`): say which, counting from 1.
+  if (typeof params.index === 'number') {
+    const { index, ...rest } = params;
+    return msg(str`Résultat n° ${num((index as number) + 1, locale)} : ${errorMessage(code, rest, locale)}`, { id: 'error.result-index' });
+  }
   const s = (key: string) => String(params[key] ?? '');
   switch (code) {
     case 'invalid-instrument':

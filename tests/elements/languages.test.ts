@@ -196,6 +196,26 @@ describe('each element speaks one language, in every state', () => {
         expectOnly(el, lang, 'the synthesis with its comparison');
       });
 
+  for (const c of CASES.filter((x) => x.tag !== 'boussole-form'))
+    for (const lang of ['en', 'fr'] as const)
+      it(`<boussole-dashboard> of ${c.instrument.id} in ${lang}: two territories, filtered, a bad result`, async () => {
+        const band = /age-band="([^"]+)"/.exec(c.attributes)?.[1];
+        const first = filledResult(c.instrument, lang, band);
+        const second = { ...first, session: { ...first.session, date: '2025-02-03', territory: first.session.territory ? 'T-2' : undefined } };
+        const el = await fixture<HTMLElement & { results: unknown; updateComplete: Promise<unknown> }>(`<boussole-dashboard lang="${lang}"></boussole-dashboard>`);
+        // (A result of another instrument: the browser's own JSON error text, in its language, is only in folded technical details.)
+        el.results = [first, second, { ...first, instrument: { id: 'X-1', version: '1.0.0' } }];
+        await el.updateComplete;
+        expectOnly(el, lang, 'the dashboard');
+        const filter = el.shadowRoot!.querySelector('select');
+        if (filter) {
+          filter.value = 'T-2';
+          filter.dispatchEvent(new Event('change'));
+          await el.updateComplete;
+          expectOnly(el, lang, 'the dashboard, one territory');
+        }
+      });
+
   it('the check itself fails on a French word in an English form', async () => {
     const el = await fixture<BoussoleForm>('<boussole-pin-grid lang="en"></boussole-pin-grid>');
     await settle(el);

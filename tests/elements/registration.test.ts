@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
+import pin from '../../schemas/instruments/pin-grid.json' with { type: 'json' };
 import * as library from '../../src/index.js';
 import { errorSummary, expectFocusOn, submitButton } from './helpers.js';
 
 describe('registration', () => {
   it('importing the library defines no tag', () => {
     expect(typeof library.BoussoleForm).to.equal('function');
-    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid', 'boussole-summary'])
+    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid', 'boussole-summary', 'boussole-dashboard'])
       expect(customElements.get(tag), tag).to.equal(undefined);
   });
 
@@ -13,8 +14,15 @@ describe('registration', () => {
     const early = document.createElement('boussole-pin-grid');
     early.setAttribute('lang', 'en');
     document.body.append(early);
+    // A dashboard whose results a framework set before the tag was defined.
+    const board = document.createElement('boussole-dashboard');
+    board.setAttribute('lang', 'en');
+    const engine = library.createEngine(pin as unknown as library.Instrument);
+    engine.setSession({ date: '2026-04-15', territory: 'RLS Nord' });
+    (board as unknown as { results: unknown }).results = [engine.toResult()];
+    document.body.append(board);
     await import('../../src/define.js');
-    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid', 'boussole-summary'])
+    for (const tag of ['boussole-form', 'boussole-ces', 'boussole-needs-grid', 'boussole-pin-grid', 'boussole-summary', 'boussole-dashboard'])
       expect(customElements.get(tag), tag).to.not.equal(undefined);
     await (early as library.BoussoleForm).updateComplete;
     expect(submitButton(early).textContent!.trim()).to.equal('Submit');
@@ -22,6 +30,9 @@ describe('registration', () => {
     await (early as library.BoussoleForm).updateComplete;
     expect(submitButton(early).textContent!.trim()).to.equal('Soumettre');
     early.remove();
+    await (board as library.BoussoleDashboard).updateComplete;
+    expect(board.shadowRoot!.textContent).to.contain('April 15, 2026');
+    board.remove();
   });
 });
 

@@ -3,7 +3,7 @@
 // CSP violation (no eval, no inline script or style), no request beyond the page's own server.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
 import { axe, hostPages, repo, watch, type HostPages, type PageProblems, type Served } from './browser.js';
@@ -83,6 +83,28 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     assert.doesNotMatch(code, /\beval\(/);
     assert.doesNotMatch(code, /new Function\(/);
     assert.doesNotMatch(code, /https?:\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}\/[^"'`\s]*\.(js|css|woff2?)/i, 'no remote script, style or font');
+  });
+
+  it('the four form elements’ entries do not load <boussole-dashboard>; its own entry does', () => {
+    // Every module an entry imports, statically or dynamically, in the ES build (dist/).
+    const graph = (entry: string): Map<string, string> => {
+      const seen = new Map<string, string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        const code = readFileSync(file, 'utf8');
+        seen.set(file, code);
+        for (const [, spec] of code.matchAll(/(?:from\s*|import\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) visit(join(dirname(file), spec!));
+      };
+      visit(join(repo, 'dist', entry));
+      return seen;
+    };
+    const holdsDashboard = (files: Map<string, string>) => [...files].filter(([, code]) => /class BoussoleDashboard|'boussole-dashboard'|function tallyChart|function readResults/.test(code)).map(([f]) => f);
+    for (const entry of ['elements/form.js', 'elements/ces.js', 'elements/needs-grid.js', 'elements/pin-grid.js']) {
+      const files = graph(entry);
+      assert.ok(files.size > 1, `${entry} imports its chunks`);
+      assert.deepEqual(holdsDashboard(files), [], `${entry} does not load the dashboard`);
+    }
+    assert.ok(holdsDashboard(graph('elements/dashboard.js')).length > 0, 'the check can see the dashboard');
   });
 
   it('every element renders, with no CSP violation, no error and no request beyond the page', async () => {
