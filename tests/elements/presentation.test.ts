@@ -282,6 +282,65 @@ describe('layout="presentation" in every element', () => {
     });
   }
 
+  it('<boussole-form> with its own instrument: a text question, Suivant and Précédent, the end step’s Submit', async () => {
+    const t = (fr: string, en: string) => ({ fr, en });
+    const host = await fixture<HTMLElement>(html`<div>
+      <boussole-form
+        lang="fr"
+        layout="presentation"
+        .instrument=${{
+          id: 'presentation-check',
+          version: '1.0.0',
+          title: t('Vérification', 'Check'),
+          source: { note: t('Exemple de test.', 'Test example.'), licence: t('Libre', 'Free'), illustrative: true },
+          sections: [
+            { id: 'a', kind: 'theme', title: t('Premier thème', 'First theme'), items: [{ id: 'name', type: 'short-text', label: t('Nom de l’équipe', 'Team name') }] },
+            { id: 'b', kind: 'theme', title: t('Second thème', 'Second theme'), items: [{ id: 'ok', type: 'yes-no', label: t('Tout va bien?', 'All well?') }] },
+          ],
+        }}
+      ></boussole-form>
+    </div>`);
+    const el = host.querySelector<BoussoleForm>('boussole-form')!;
+    await settle(el);
+    expect(nameOf(stepHeading(el)), 'no session asked: the first question first').to.equal('Question 1 sur 2');
+    await typeInto(field(el, 'Nom de l’équipe'), 'Nord 2');
+    await settle(el);
+    expect(nameOf(stepHeading(el)), 'digits typed in the answer are text').to.equal('Question 1 sur 2');
+    await click(byRole(el, 'button', { name: 'Suivant' }));
+    await settle(el);
+    await sendKeys({ press: '2' });
+    await settle(el);
+    expect(nameOf(byRole(el, 'radio', { checked: true }))).to.equal('Non');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(nameOf(stepHeading(el))).to.equal('Fin du questionnaire');
+    expect(queryByRole(el, 'button', { name: 'Suivant' }), 'no Next on the last step').to.equal(null);
+    await expectAccessible(el);
+    await click(submitButton(el));
+    await settle(el);
+    expect(el.value).to.deep.include({ status: 'complete' });
+    expect(el.value!.answers).to.deep.equal({ name: { value: 'Nord 2' }, ok: { value: 'no' } });
+  });
+
+  it('an error-summary link shows the statement it names, and moves focus to it', async () => {
+    const el = await make();
+    await click(byRole(el, 'button', { name: 'Suivant' }));
+    await settle(el);
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: '1' });
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+    }
+    el.submit();
+    await settle(el);
+    const link = allByRole(el, 'link').find((a) => /Composante écosystémique/.test(nameOf(a)))!;
+    await click(link);
+    await settle(el);
+    expect(nameOf(stepHeading(el))).to.equal('Énoncé 4 sur 24');
+    await expectFocusOn(el, () => allByRole(statement(el), 'radio')[0], 'focus on the statement’s first option');
+    await expectAccessible(el);
+  });
+
   it('an invalid layout is still reported; presentation is accepted', async () => {
     const el = await make('boussole-pin-grid', 'layout="slides"');
     expect(el.errors.map((e) => e.code)).to.deep.equal(['invalid-layout']);
