@@ -331,6 +331,9 @@ describe('layout="presentation" in every element', () => {
       await sendKeys({ press: 'Enter' });
       await settle(el);
     }
+    await click(byRole(el, 'button', { name: 'Précédent' }));
+    await settle(el);
+    expect(nameOf(stepHeading(el))).to.equal('Énoncé 3 sur 24');
     el.submit();
     await settle(el);
     const link = allByRole(el, 'link').find((a) => /Composante écosystémique/.test(nameOf(a)))!;
