@@ -2,7 +2,7 @@
 // time, with one key per answer. Driven as the person at the keyboard does it (sendKeys), sizes as a
 // projector shows them (setViewport).
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { BoussoleSubmitEvent } from '../../src/elements/events.js';
@@ -30,7 +30,8 @@ const LEVELS = ['Implanté', 'Partiellement implanté', 'Non implanté', 'Ne sai
 const KEYS = [1, 1, 2, 1, 3, 1, 2, 2, 1, 4, 1, 1, 3, 3, 2, 3, 1, 2, 1, 1, 4, 2, 1, 1];
 
 const make = async (tag = 'boussole-pin-grid', attrs = 'layout="presentation"') => {
-  const host = await fixture<HTMLElement>(`<div><${tag} lang="fr" ${attrs}></${tag}></div>`);
+  const lang = /\blang=/.test(attrs) ? '' : 'lang="fr"';
+  const host = await fixture<HTMLElement>(`<div><${tag} ${lang} ${attrs}></${tag}></div>`);
   const el = host.firstElementChild as BoussoleForm;
   await settle(el);
   return el;
@@ -40,6 +41,8 @@ const make = async (tag = 'boussole-pin-grid', attrs = 'layout="presentation"') 
 const stepHeading = (el: BoussoleForm) => el.shadowRoot!.querySelector<HTMLElement>('.present-heading')!;
 /** The question on screen: its fieldset (the statement is its legend). */
 const statement = (el: BoussoleForm) => allByRole(el, 'group').find((g) => allByRole(g, 'radio').length === 4)!;
+/** The part on screen (every step is in the page, for print; one is shown). */
+const shownPart = (el: BoussoleForm, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)].find((e) => e.checkVisibility())!;
 const withoutTimes = (r: Result) => {
   const { createdAt: _c, updatedAt: _u, ...rest } = r;
   return rest;
@@ -75,7 +78,9 @@ function keyboard(el: BoussoleForm) {
 describe('layout="presentation" of the PIN grid', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  it('is completed end to end with the keyboard only, in 96 key presses, and submits the same result as layout="all"', async () => {
+  it('is completed end to end with the keyboard only, in 96 key presses, and submits the same result as layout="all"', async function () {
+    // 96 keys and 24 clicks on a loaded machine.
+    this.timeout(60_000);
     await setViewport({ width: 1280, height: 720 });
     const el = await make();
     const sent: Result[] = [];
@@ -112,7 +117,7 @@ describe('layout="presentation" of the PIN grid', () => {
         // A theme's end: its final tally, then on.
         await expectFocusOn(el, () => stepHeading(el), 'the theme’s end: focus on its heading');
         expect(nameOf(stepHeading(el))).to.match(/^Fin de la section : /);
-        themes.push(el.shadowRoot!.querySelector('[part~="presentation-tally"]')!.textContent!.replace(/\s+/g, ' ').trim());
+        themes.push(shownPart(el, '[part~="presentation-tally"]').textContent!.replace(/\s+/g, ' ').trim());
         if (i === 3) await expectAccessible(el);
         await keys.press('Enter');
       }
@@ -194,7 +199,7 @@ describe('layout="presentation" of the PIN grid', () => {
     await expectFocusOn(el, () => stepHeading(el), 'focus on the statement’s heading');
     const live = allByRole(el, 'status').find((s) => s.closest('.presentation') && /Énoncé/.test(s.textContent!))!;
     expect(live.textContent!.trim()).to.match(/^Énoncé 1 sur 24\. Composante écosystémique\. Les besoins de l'enfant/);
-    const tally = () => textOf(el.shadowRoot!.querySelector('[part~="presentation-tally"]')!);
+    const tally = () => textOf(shownPart(el, '[part~="presentation-tally"]'));
     expect(tally()).to.match(/Compte en cours — Composante écosystémique Implanté 0/);
     await sendKeys({ press: '1' });
     await settle(el);
@@ -217,7 +222,7 @@ describe('layout="presentation" of the PIN grid', () => {
     await settle(el);
     await sendKeys({ press: '2' });
     await settle(el);
-    const comment = el.shadowRoot!.querySelector<HTMLElement>('.present-question details summary')!;
+    const comment = shownPart(el, '.present-question details summary');
     await click(comment);
     await settle(el);
     const box = field<HTMLTextAreaElement>(el, /^Commentaire/);
@@ -232,6 +237,33 @@ describe('layout="presentation" of the PIN grid', () => {
     expect(nameOf(byRole(statement(el), 'radio', { checked: true })), 'the answer is unchanged').to.equal('Partiellement implanté');
     expect(el.value!.answers['pin.ecosystemic.needs-together']).to.deep.include({ value: 'partial', comment: '3 partenaires sur 4\n1' });
     await expectAccessible(el);
+  });
+});
+
+describe('layout="presentation" in English, and on paper', () => {
+  it('says "Statement 1 of 24", "Previous" and "Next"', async () => {
+    const el = await make('boussole-pin-grid', 'layout="presentation" lang="en"');
+    expect(nameOf(stepHeading(el))).to.equal('The meeting');
+    await click(byRole(el, 'button', { name: 'Next' }));
+    await settle(el);
+    expect(nameOf(stepHeading(el))).to.equal('Statement 1 of 24');
+    expect(nameOf(byRole(el, 'button', { name: 'Previous' }))).to.equal('Previous');
+    expect(textOf(shownPart(el, '[part~="presentation-tally"]'))).to.match(/^Running count — Ecosystemic component Implemented 0/);
+    await expectAccessible(el);
+  });
+
+  it('prints every statement, not only the one on screen', async () => {
+    const el = await make();
+    await click(byRole(el, 'button', { name: 'Suivant' }));
+    await settle(el);
+    expect(allByRole(el, 'group').filter((g) => allByRole(g, 'radio').length === 4).length, 'on screen').to.equal(1);
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(allByRole(el, 'group').filter((g) => allByRole(g, 'radio').length === 4).length, 'on paper').to.equal(24);
+      expect(queryByRole(el, 'button', { name: 'Suivant' }), 'no buttons on paper').to.equal(null);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 });
 
@@ -272,7 +304,7 @@ describe('layout="presentation" in every element', () => {
       await settle(el);
       expect(nameOf(stepHeading(el))).to.match(/^Question 1 sur \d+$/);
       expect(allByRole(el, 'button', { name: /^(Précédent|Suivant)$/ }).length).to.equal(2);
-      const options = allByRole(el.shadowRoot!.querySelector('.present-question')!, 'radio');
+      const options = allByRole(shownPart(el, '.present-question'), 'radio');
       if (options.length) {
         await sendKeys({ press: '1' });
         await settle(el);

@@ -141,9 +141,29 @@ export const presentationStyles = css`
       flex: 1 1 auto;
     }
   }
+  .present-step.off {
+    display: none;
+  }
+  /* On paper: every step, as the other layouts print; the live tallies and the screen's chrome do not. */
   @media print {
     .present-nav,
-    .present-keys {
+    .present-keys,
+    .present-bar,
+    .present-heading,
+    .present-step.item .present-tally {
+      display: none;
+    }
+    .present-step.off {
+      display: block;
+    }
+    .presentation,
+    .present-question .item > legend,
+    .present-question .item > .label,
+    .present-question .option,
+    .present-question .option > span::before {
+      font-size: 1rem;
+    }
+    .present-question .option > span::before {
       display: none;
     }
   }

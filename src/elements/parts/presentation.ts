@@ -134,17 +134,21 @@ function tallyBox(ctx: FormContext, section: SectionView, final: boolean): Templ
   </div>`;
 }
 
-function stepBody(form: FormView, step: Step): unknown {
+function stepBody(form: FormView, step: Step, shown: boolean): unknown {
   const ctx = form.ctx;
   switch (step.kind) {
     case 'session':
       return html`${form.session ? guard([form.session], () => renderSession(form.session!)) : nothing}
       ${form.ageBand ? guard([form.ageBand], () => renderAgeBand(form.ageBand!)) : nothing}`;
     case 'item':
+      // The live tally only on screen (it does not print: each section's end has the final one).
       return html`<div class="present-question">${guard([step.item], () => renderItem(step.item))}</div>
-        ${tallyBox(ctx, step.section, false)}`;
+        ${shown ? tallyBox(ctx, step.section, false) : nothing}`;
     case 'section-end':
-      return html`${tallyBox(ctx, step.section, true)} ${contentOf(step.section).plans.map((plan) => guard([plan], () => renderActionPlan(plan)))}`;
+      return guard(
+        [step.section],
+        () => html`${tallyBox(ctx, step.section, true)} ${contentOf(step.section).plans.map((plan) => guard([plan], () => renderActionPlan(plan)))}`,
+      );
     case 'end':
       return html`${renderSummary(form.summary)} ${renderSubmit(form)}`;
   }
@@ -169,7 +173,12 @@ export function renderPresentation(view: PresentationView): TemplateResult {
         </p>
       </div>
       ${heading(ctx, 1, stepTitle(ctx, step, questions), { id: PRESENT_HEADING_ID, class: 'present-heading', focusable: true })}
-      <div class="present-step ${step.kind}" id=${PRESENT_STEP_ID}>${stepBody(form, step)}</div>
+      ${steps.map((s, i) =>
+        // Every step is in the page (hidden but the one on screen), so that the whole form prints.
+        i === at
+          ? html`<div class="present-step ${s.kind}" id=${PRESENT_STEP_ID}>${stepBody(form, s, true)}</div>`
+          : html`<div class="present-step ${s.kind} off">${stepBody(form, s, false)}</div>`,
+      )}
       <div class="present-nav" part="presentation-nav">
         <button type="button" data-action="present-previous" ?disabled=${at === 0}>${msg('Précédent', { id: 'presentation.previous' })}</button>
         ${at < steps.length - 1 ? html`<button type="button" class="primary" data-action="present-next">${msg('Suivant', { id: 'presentation.next' })}</button>` : nothing}
