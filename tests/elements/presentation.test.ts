@@ -249,6 +249,7 @@ describe('layout="presentation" in English, and on paper', () => {
     expect(nameOf(stepHeading(el))).to.equal('Statement 1 of 24');
     expect(nameOf(byRole(el, 'button', { name: 'Previous' }))).to.equal('Previous');
     expect(textOf(shownPart(el, '[part~="presentation-tally"]'))).to.match(/^Running count — Ecosystemic component Implemented 0/);
+    expect(textOf(el.shadowRoot!.querySelector('[part~="presentation"]')!), 'no French left').to.not.match(/Précédent|Suivant|Énoncé|Compte|Touches|Entrée|Fin d/);
     await expectAccessible(el);
   });
 
