@@ -281,6 +281,27 @@ describe('layout="presentation" sizes', () => {
     await setViewport({ width: 1280, height: 720 });
     const at1280 = await legendSize(el);
     expect(at1280, 'at 1280×720').to.be.at.least(24);
+    // Statement 2, as the room sees it after Enter: the bar, the statement, its options and Suivant on one screen.
+    await sendKeys({ press: 'PageDown' });
+    await settle(el);
+    await expectFocusOn(el, () => stepHeading(el), 'focus on the statement’s heading');
+    await new Promise((r) => setTimeout(r, 100));
+    const bar = shownPart(el, '[part~="presentation-bar"]').getBoundingClientRect();
+    const heading = stepHeading(el).getBoundingClientRect();
+    const options = allByRole(statement(el), 'radio').map((r) => r.closest('label')!.getBoundingClientRect());
+    const next = byRole(el, 'button', { name: 'Suivant' }).getBoundingClientRect();
+    expect(
+      { bar: bar.top >= 0, notCovered: heading.top >= bar.bottom, options: options.every((o) => o.bottom <= innerHeight), next: next.bottom <= innerHeight },
+      `at 1280×720: bar ${Math.round(bar.top)}–${Math.round(bar.bottom)}, heading ${Math.round(heading.top)}, last option ${Math.round(options.at(-1)!.bottom)}, Suivant ${Math.round(next.bottom)}`,
+    ).to.deep.equal({ bar: true, notCovered: true, options: true, next: true });
+    // Scrolled down to the keys: the bar is still on screen.
+    await setViewport({ width: 1280, height: 400 });
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(scrollY, 'the page scrolled').to.be.above(0);
+    const stuck = shownPart(el, '[part~="presentation-bar"]').getBoundingClientRect();
+    expect([stuck.top >= 0, stuck.bottom <= innerHeight], 'the bar on screen').to.deep.equal([true, true]);
+    await setViewport({ width: 1280, height: 720 });
     await setViewport({ width: 1920, height: 1080 });
     const at1920 = await legendSize(el);
     expect(at1920, 'at 1920×1080').to.be.at.least(at1280);

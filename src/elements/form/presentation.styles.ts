@@ -11,10 +11,11 @@ export const presentationStyles = css`
     --_present-text: var(--boussole-presentation-text-size, clamp(1rem, 0.5rem + 1.3vw, 2rem));
     max-width: var(--boussole-presentation-max-width, 100rem);
   }
-  .presenting header .description,
-  .presenting header .source,
-  .presenting header .hint {
-    font-size: var(--_present-text);
+  .present-header.compact header > :not(:first-child) {
+    display: none;
+  }
+  .present-header header .title {
+    margin: 0 0 calc(var(--_space) / 2);
   }
   .presentation {
     font-size: var(--_present-text);
@@ -26,8 +27,13 @@ export const presentationStyles = css`
     justify-content: space-between;
     gap: calc(var(--_space) / 2) var(--_space);
     border-bottom: 2px solid var(--_separator);
-    padding: 0 0 calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2) 0;
     margin: 0 0 var(--_space);
+    /* Always on screen: the page may scroll under it. */
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_bg);
   }
   .present-bar p {
     margin: 0;
@@ -54,6 +60,8 @@ export const presentationStyles = css`
     background: var(--_accent);
   }
   .presentation .present-heading {
+    /* Focus scrolls the heading to the top: below the sticky bar. */
+    scroll-margin-top: 4em;
     font-size: var(--_present-text);
     margin: 0 0 calc(var(--_space) / 2);
     color: var(--_muted);
@@ -153,7 +161,8 @@ export const presentationStyles = css`
     .present-step.item .present-tally {
       display: none;
     }
-    .present-step.off {
+    .present-step.off,
+    .present-header.compact header > :not(:first-child) {
       display: block;
     }
     .presentation,

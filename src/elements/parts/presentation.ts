@@ -162,7 +162,10 @@ export function renderPresentation(view: PresentationView): TemplateResult {
   const section = step.kind === 'item' || step.kind === 'section-end' ? tx(step.section.section.title, ctx.locale) : '';
   const overall = form.summary.overall;
   const percent = overall.total ? Math.round((overall.answered / overall.total) * 100) : 0;
-  return html`${ctx.readonly ? nothing : renderDraftOffer(ctx, form.draftOffer)} ${guard([form.header], () => renderHeader(form.header))}
+  // On a question's step the title stays, its description and notes wait for the first and last steps.
+  const compact = step.kind === 'item' || step.kind === 'section-end';
+  return html`${ctx.readonly ? nothing : renderDraftOffer(ctx, form.draftOffer)}
+    <div class=${compact ? 'present-header compact' : 'present-header'}>${guard([form.header], () => renderHeader(form.header))}</div>
     ${renderErrorSummary(ctx, form.errors)}
     <div class="presentation" part="presentation">
       <div class="present-bar" part="presentation-bar">
