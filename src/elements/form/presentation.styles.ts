@@ -144,6 +144,10 @@ export const presentationStyles = css`
     font-size: 0.8em;
   }
   @media (max-width: 30rem) {
+    /* A phone: the bar scrolls with the page rather than cover a third of it. */
+    .present-bar {
+      position: static;
+    }
     .present-nav button {
       min-width: 0;
       flex: 1 1 auto;
