@@ -217,6 +217,8 @@ export class BoussoleForm extends BoussoleElement {
     focus: this.focusCtl,
     root: () => this.renderRoot as ShadowRoot,
     requestUpdate: () => this.requestUpdate(),
+    view: () => this.view,
+    readonly: () => this.readonly,
     sectionShown: (index) => {
       this.current = index;
     },
@@ -386,7 +388,7 @@ export class BoussoleForm extends BoussoleElement {
       const presentation = this.presentation;
       return html`<div class="base presenting" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
         ${notices}
-        <div @click=${(e: Event) => presentation.onClick(e, this.view)} @keydown=${(e: KeyboardEvent) => presentation.onKeyDown(e, this.view, this.readonly)}>
+        <div @click=${presentation.onClick} @keydown=${presentation.onKeyDown}>
           ${renderPresentation(presentation.view(view, this.current))}
         </div>
       </div>`;

@@ -20,6 +20,10 @@ export interface PresentationHost {
   /** The form's shadow root, where the step's options are. */
   root(): ShadowRoot;
   requestUpdate(): void;
+  /** The read model last rendered. */
+  view(): FormView | undefined;
+  /** Review mode: no answer can be given. */
+  readonly(): boolean;
   /** The top-level section on screen changed (kept for `layout="sections"`). */
   sectionShown(index: number): void;
 }
@@ -96,13 +100,15 @@ export class PresentationController {
     this.host.requestUpdate();
   }
 
-  readonly onClick = (event: Event, form: FormView | undefined): void => {
+  readonly onClick = (event: Event): void => {
+    const form = this.host.view();
     const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action === 'present-next') this.go(this.index + 1, form);
     else if (action === 'present-previous') this.go(this.index - 1, form);
   };
 
-  readonly onKeyDown = (event: KeyboardEvent, form: FormView | undefined, readonly: boolean): void => {
+  readonly onKeyDown = (event: KeyboardEvent): void => {
+    const form = this.host.view();
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.composedPath()[0] as Element | null;
     if (isTyping(target)) return;
@@ -121,7 +127,7 @@ export class PresentationController {
       }
       return;
     }
-    if (readonly || step?.kind !== 'item' || !answersByKey(step.item.item)) return;
+    if (this.host.readonly() || step?.kind !== 'item' || !answersByKey(step.item.item)) return;
     const options = this.options();
     if (/^[1-9]$/.test(event.key)) {
       const option = options[Number(event.key) - 1];
