@@ -398,6 +398,30 @@ describe('layout="presentation" in every element', () => {
     await expectAccessible(el);
   });
 
+  it('in review mode (readonly) the keys move between steps and never answer', async () => {
+    const el = await make();
+    await click(byRole(el, 'button', { name: 'Suivant' }));
+    await sendKeys({ press: '2' });
+    await settle(el);
+    el.readonly = true;
+    await settle(el);
+    // Focus was on the option, gone with the controls: back into the form by its buttons.
+    await click(byRole(el, 'button', { name: 'Suivant' }));
+    await click(byRole(el, 'button', { name: 'Précédent' }));
+    await settle(el);
+    await expectFocusOn(el, () => stepHeading(el), 'focus on the heading');
+    expect(nameOf(stepHeading(el))).to.equal('Énoncé 1 sur 24');
+    expect(textOf(shownPart(el, '.present-question'))).to.match(/Partiellement implanté/);
+    await sendKeys({ press: '1' });
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(el.value!.answers['pin.ecosystemic.needs-together']!.value).to.equal('partial');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(nameOf(stepHeading(el))).to.equal('Énoncé 2 sur 24');
+    await expectAccessible(el);
+  });
+
   it('an invalid layout is still reported; presentation is accepted', async () => {
     const el = await make('boussole-pin-grid', 'layout="slides"');
     expect(el.errors.map((e) => e.code)).to.deep.equal(['invalid-layout']);
