@@ -71,7 +71,7 @@ type ArgType = ReturnType<Enhancer>[string];
 /** Attributes with a fixed set of values: a choice, not a text box. */
 const CHOICES: Record<string, Partial<ArgType>> = {
   lang: { control: { type: 'inline-radio' }, options: ['fr', 'en'], type: { name: 'enum', value: ['fr', 'en'] } },
-  layout: { control: { type: 'inline-radio' }, options: ['all', 'sections'], type: { name: 'enum', value: ['all', 'sections'] } },
+  layout: { control: { type: 'inline-radio' }, options: ['all', 'sections', 'presentation'], type: { name: 'enum', value: ['all', 'sections', 'presentation'] } },
   drafts: { control: { type: 'inline-radio' }, options: ['none', 'local'], type: { name: 'enum', value: ['none', 'local'] } },
   'heading-level': { control: { type: 'select' }, options: [1, 2, 3, 4, 5, 6], type: { name: 'number' } },
 };

@@ -56,3 +56,19 @@ export const ReadOnly: Story = {
 export const English: Story = { args: { lang: 'en', value: filled(instrument, { share: 0.5, locale: 'en' }) } };
 
 export const OneThemeAtATime: Story = { args: { layout: 'sections', value: filled(instrument, { share: 0.4 }) } };
+
+/** The team around one projected screen: one statement at a time in large type, answered with keys 1–4. */
+export const PinSessionProjected: Story = {
+  name: 'PIN session projected',
+  args: {
+    layout: 'presentation',
+    value: filled(instrument, { share: 0.25, participants: [{ organisation: 'CIUSSS', role: 'Coordonnatrice du PIN' }, { organisation: 'Comité de parents', role: 'Parent-partenaire', parentPartner: true }] }),
+  },
+  play: async ({ canvasElement }) => {
+    // Past the meeting's step, on the first statement.
+    const el = canvasElement.querySelector<BoussolePinGrid>('boussole-pin-grid')!;
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="present-next"]')?.click();
+    await el.updateComplete;
+  },
+};

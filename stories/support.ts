@@ -44,7 +44,7 @@ export function filled(instrument: Instrument, options: FillOptions = {}): Resul
  */
 export interface FormArgs {
   lang: 'fr' | 'en';
-  layout?: 'all' | 'sections';
+  layout?: 'all' | 'sections' | 'presentation';
   readonly?: boolean;
   name?: string;
   'age-band'?: string;

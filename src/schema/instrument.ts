@@ -251,6 +251,8 @@ export const InstrumentShape = z.strictObject({
   summary: z.optional(SummaryRules),
   /** `items` numbers every question in document order (a team says "statement 7"); default `none`. */
   numbering: z.optional(z.enum(NUMBERINGS)),
+  /** What one question is called when counted ("Énoncé 7 sur 24" in `layout="presentation"`); default "Question". */
+  itemNoun: z.optional(Text),
   /** How results of older MAJOR versions are read (see Migration). */
   migrations: z.optional(z.array(Migration)),
 });

@@ -31,6 +31,7 @@ interface Declaration {
   tagName?: string;
   events?: { name?: string }[];
   cssProperties?: { name: string; description?: string; default?: string }[];
+  attributes?: { name: string }[];
 }
 const manifest = JSON.parse(read('custom-elements.json')) as { modules: { declarations?: Declaration[] }[] };
 const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
@@ -75,10 +76,14 @@ describe('README', () => {
   it('describes each custom property as the JSDoc does (the manifest and Storybook), with the default the styles use', () => {
     const rows = table('| Custom property | Default | Used for |');
     const documented = new Map(rows.map(([name, byDefault, use]) => [name!.replace(/`/g, ''), { default: byDefault!.replace(/`/g, ''), description: use! }]));
-    const styles = read('src/elements/form/boussole-form.styles.ts');
+    // The form's sheet, and the presentation layout's beside it.
+    const styles = read('src/elements/form/boussole-form.styles.ts') + read('src/elements/form/presentation.styles.ts');
     for (const element of elements) {
       const declared = element.cssProperties ?? [];
-      assert.deepEqual(declared.map((p) => p.name).sort(), [...documented.keys()].sort(), `${element.tagName} declares the properties of the README`);
+      // The presentation layout's properties belong to the elements that have a layout (the forms).
+      const forms = (element.attributes ?? []).some((a) => a.name === 'layout');
+      const expected = [...documented.keys()].filter((name) => forms || !name.startsWith('--boussole-presentation-'));
+      assert.deepEqual(declared.map((p) => p.name).sort(), expected.sort(), `${element.tagName} declares the properties of the README`);
       for (const p of declared) {
         const readmeRow = documented.get(p.name)!;
         assert.equal(p.description, readmeRow.description, `${element.tagName} ${p.name}: JSDoc and README say the same`);

@@ -105,7 +105,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
         const choices = (name: string) => (argTypes[name]?.control && ['select', 'radio', 'inline-radio'].includes(argTypes[name].control!) ? argTypes[name].options : undefined);
         assert.deepEqual(choices('lang'), ['fr', 'en'], `${where}: lang is a choice`);
         if (story.title === 'Elements/Summary' || story.title === 'Elements/Dashboard') continue;
-        assert.deepEqual(choices('layout'), ['all', 'sections'], `${where}: layout is a choice`);
+        assert.deepEqual(choices('layout'), ['all', 'sections', 'presentation'], `${where}: layout is a choice`);
         assert.deepEqual(choices('drafts'), ['none', 'local'], `${where}: drafts is a choice of none or local`);
         assert.deepEqual(choices('age-band'), bands[story.title], `${where}: age-band is a choice of the instrument's bands, only where it has some`);
         if (!bands[story.title]) assert.ok(!names.includes('birth-date'), `${where}: no birth date to pick a band with`);

@@ -14,13 +14,16 @@ import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
+import { renderPresentation } from '../parts/presentation.js';
 import { ReadModelBuilder, type FormView } from '../read-model.js';
 import { formStyles } from './boussole-form.styles.js';
 import { FormInput } from './input.js';
 import { Interaction } from './interaction.js';
+import { PresentationController } from './presentation.js';
+import { presentationStyles } from './presentation.styles.js';
 import { invalidIssues, invalidityOf } from './validity.js';
 
-export const LAYOUTS = ['all', 'sections'] as const;
+export const LAYOUTS = ['all', 'sections', 'presentation'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
@@ -48,6 +51,11 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
  * @csspart participant - One participant row.
  * @csspart age-band - The age band selector.
  * @csspart nav - The section navigator (layout="sections").
+ * @csspart presentation - The step on screen in layout="presentation", with its bar, heading and buttons.
+ * @csspart presentation-bar - The section and the progress, always on screen (layout="presentation").
+ * @csspart presentation-tally - The live tally of the section on screen (layout="presentation").
+ * @csspart presentation-nav - The Previous / Next buttons (layout="presentation").
+ * @csspart presentation-keys - The keys a person can use (layout="presentation").
  * @csspart section - A section (sphere, need, theme…).
  * @csspart section-title - A section heading.
  * @csspart item - One question.
@@ -81,9 +89,12 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
  * @cssproperty [--boussole-radius=6px] - Corner radius.
  * @cssproperty [--boussole-space=1rem] - Base spacing unit.
  * @cssproperty [--boussole-max-width=60rem] - Maximum width of the form.
+ * @cssproperty [--boussole-presentation-font-size=clamp(1.25rem, 0.5rem + 2.2vw, 2.75rem)] - Size of the question in layout="presentation" (about 36 px on a 1280 px screen).
+ * @cssproperty [--boussole-presentation-text-size=clamp(1rem, 0.5rem + 1.3vw, 2rem)] - Size of the options, buttons and bar in layout="presentation".
+ * @cssproperty [--boussole-presentation-max-width=100rem] - Maximum width of the form in layout="presentation".
  */
 export class BoussoleForm extends BoussoleElement {
-  static override styles = formStyles;
+  static override styles = [formStyles, presentationStyles];
   static formAssociated = true;
 
   /** The instrument to render: an object or JSON text, validated against the instrument format. */
@@ -95,7 +106,7 @@ export class BoussoleForm extends BoussoleElement {
   /** Name of the form field: inside a `<form>`, FormData carries the result as JSON under this name. */
   @property({ reflect: true }) name = '';
 
-  /** `all` (every section on one page, the default) or `sections` (one section at a time with a navigator). */
+  /** `all` (every section on one page, the default), `sections` (one section at a time with a navigator) or `presentation` (one question at a time in large type, for a projected screen; keys 1–9, arrows, Enter, Page Up/Down). */
   @property({ reflect: true }) layout: string = 'all';
 
   /** Age band id, for instruments with age bands (the CÉS, the needs grid); wins over birth-date. */
@@ -187,7 +198,7 @@ export class BoussoleForm extends BoussoleElement {
     dispatch: (event) => this.dispatchEvent(event),
     submit: () => this.submit(),
     showSection: (index) => {
-      if (this.layout === 'sections') this.current = index;
+      if (this.layout === 'sections' || this.layout === 'presentation') this.current = index;
       this.navOpen = false;
     },
     toggleNav: () => {
@@ -198,6 +209,19 @@ export class BoussoleForm extends BoussoleElement {
     },
     drafts: this.draftsCtl,
     previous: () => this.previousCtl.engine,
+    showField: (field) => {
+      if (this.layout === 'presentation' && this.record.engine) this.presentation.showField(this.record.engine.model, field);
+    },
+  });
+  private readonly presentation = new PresentationController({
+    focus: this.focusCtl,
+    root: () => this.renderRoot as ShadowRoot,
+    requestUpdate: () => this.requestUpdate(),
+    view: () => this.view,
+    readonly: () => this.readonly,
+    sectionShown: (index) => {
+      this.current = index;
+    },
   });
 
   constructor() {
@@ -333,6 +357,7 @@ export class BoussoleForm extends BoussoleElement {
     if (engine !== this.shownEngine) {
       this.shownEngine = engine;
       this.current = 0;
+      this.presentation.reset();
     }
   }
 
@@ -359,6 +384,15 @@ export class BoussoleForm extends BoussoleElement {
       navOpen: this.navOpen,
     }));
     const input = this.input;
+    if (this.layout === 'presentation') {
+      const presentation = this.presentation;
+      return html`<div class="base presenting" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
+        ${notices}
+        <div @click=${presentation.onClick} @keydown=${presentation.onKeyDown}>
+          ${renderPresentation(presentation.view(view, this.current))}
+        </div>
+      </div>`;
+    }
     return html`<div class="base" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
       ${notices} ${renderFormBody(view)}
     </div>`;

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/create-engine.js';
 import { EngineError } from '../../engine/errors.js';
-import { domId, sectionTitleId } from '../../schema/keys.js';
+import { domId, sectionTitleId, type FieldRef } from '../../schema/keys.js';
 import type { FocusController } from '../controllers/focus.js';
 import { FORM_TITLE_ID } from '../parts/header.js';
 import type { NoticesController } from '../controllers/notices.js';
@@ -32,6 +32,8 @@ export interface InputHost {
   readonly drafts: { restore(): Promise<void>; discard(): Promise<void> };
   /** The previous record, when the host gave one. */
   previous(): Engine | undefined;
+  /** Shows the step where a field is (`layout="presentation"`). */
+  showField?(field: FieldRef): void;
 }
 
 /**
@@ -77,6 +79,7 @@ export class FormInput {
       const top = topSectionOfField(engine.model, field);
       const index = host.view()?.sections.findIndex((s) => s.section.id === top) ?? -1;
       if (index >= 0) host.showSection(index);
+      host.showField?.(field);
       host.focus.request(domId('control', field));
     } else if (action === 'dismiss') host.notices.clear(button.dataset.target!);
     else if (action === 'restore-draft' || action === 'discard-draft') {

@@ -20,7 +20,7 @@ export const HANDOVER_FAILED_ID = 'handover-failed';
  * After a successful submit, until something changes: what happened, and what to do for a change.
  * Always in the page (a live region announces what is put in it), visible once filled.
  */
-function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): TemplateResult {
+export function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): TemplateResult {
   return html`<div class="confirmation" id=${CONFIRMATION_ID} role="status" tabindex="-1" ?hidden=${!submittedAt}>
     ${submittedAt
       ? html`${heading(ctx, 1, msg('Réponses soumises', { id: 'confirmation.title' }))}
@@ -37,7 +37,7 @@ function renderConfirmation(ctx: FormContext, submittedAt: string | undefined): 
  * The host's save of a submitted result (`waitUntil`) failed: an alert, focused, that says the answers
  * stay and how to retry. ("Sending…" is a polite live region beside the button, which does not move.)
  */
-function renderHandoverFailed(handover: FormView['handover']): TemplateResult | typeof nothing {
+export function renderHandoverFailed(handover: FormView['handover']): TemplateResult | typeof nothing {
   return handover === 'failed'
     ? html`<div class="notice handover-failed" id=${HANDOVER_FAILED_ID} role="alert" tabindex="-1">
         <p>${msg('Vos réponses n’ont pas pu être transmises. Elles restent dans ce formulaire : soumettez de nouveau pour réessayer.', { id: 'handover.failed' })}</p>
@@ -49,7 +49,7 @@ function renderHandoverFailed(handover: FormView['handover']): TemplateResult | 
  * A draft found when the form opened: offered, not applied. A live region, so it is announced; its
  * buttons are the next stops for the keyboard.
  */
-function renderDraftOffer(ctx: FormContext, offer: { savedAt: string } | undefined): TemplateResult {
+export function renderDraftOffer(ctx: FormContext, offer: { savedAt: string } | undefined): TemplateResult {
   return html`<div class="draft-offer" role="status" ?hidden=${!offer}>
     ${offer
       ? html`<p>${msg(str`Un brouillon enregistré le ${formatDateTime(offer.savedAt, ctx.locale)} a été trouvé. Voulez-vous le reprendre?`, { id: 'draft.found' })}</p>
@@ -73,9 +73,15 @@ export function renderFormBody(view: FormView): TemplateResult {
     ${view.ageBand ? guard([view.ageBand], () => renderAgeBand(view.ageBand!)) : nothing}
     ${view.stepwise ? renderNavigator(ctx, view.nav, view.current, view.navOpen) : nothing} ${sections}
     ${view.stepwise ? renderStepper(view.sections.length, view.current) : nothing} ${renderSummary(view.summary)}
-    ${ctx.readonly
-      ? nothing
-      : html`${renderConfirmation(ctx, view.submittedAt)} ${renderHandoverFailed(view.handover)}
+    ${renderSubmit(view)}`;
+}
+
+/** The confirmation, a failed hand-over and the submit button (nothing in review mode). */
+export function renderSubmit(view: FormView): TemplateResult | typeof nothing {
+  const { ctx } = view;
+  return ctx.readonly
+    ? nothing
+    : html`${renderConfirmation(ctx, view.submittedAt)} ${renderHandoverFailed(view.handover)}
           <div class="actions">
             <button
               type="button"
@@ -89,5 +95,5 @@ export function renderFormBody(view: FormView): TemplateResult {
               ${msg('Soumettre', { id: 'submit' })}
             </button>
             <span class="sending" role="status">${view.handover === 'sending' ? msg('Envoi en cours…', { id: 'handover.sending' }) : nothing}</span>
-          </div>`}`;
+          </div>`;
 }
