@@ -335,6 +335,22 @@ describe('comparing records: the details', () => {
     assert.deepEqual([b.improved, b.worsened, b.newlyAnswered], [[], [], ['b1']]);
   });
 
+  it('an open action is the engine’s: one that does not say what it is yet is open neither in the summaries nor in the comparison', () => {
+    const before = record(mini, '2025-01-01', { up: 1 }, {
+      plan: (e) => {
+        const o = e.addObjective('m.a', 'Objectif');
+        e.addAction('m.a', o, { what: 'Prévu', status: 'planned' });
+        e.addAction('m.a', o, { what: '   ', status: 'in-progress' });
+      },
+    });
+    const engine = createEngine(mini);
+    engine.load(before);
+    const open = engine.summaries().actions['m.a']!.open;
+    const c = compareResults(mini, [before, record(mini, '2026-01-01', { up: 2 })]);
+    assert.equal(open, 1);
+    assert.equal(c.previousActions.filter((a) => a.open).length, open);
+  });
+
   it('previous actions: open ones first, only from sections that have a plan', () => {
     const before = record(mini, '2025-01-01', { up: 1 }, {
       plan: (e) => {
