@@ -1,6 +1,5 @@
 import { compareRecords, type AnswerChange, type Comparison } from '../../analysis/compare.js';
-import type { EngineChange } from '../../engine/create-engine.js';
-import { topSectionOf, type Model } from '../../engine/model.js';
+import type { Model } from '../../engine/model.js';
 import { own } from '../../engine/records.js';
 import type { Item, Section } from '../../schema/instrument.js';
 import { encodeKey } from '../../schema/keys.js';
@@ -37,20 +36,12 @@ const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length 
 
 /**
  * Builds the read model, reusing every view of the previous build that did not change. One builder
- * per element; it starts over when the instrument changes. It listens to the engine it reads: a
- * top-level section that no change since the last build can reach (an answer inside it that no
- * condition reads, its action plans) and whose messages are the same is reused without being walked.
+ * per element; it starts over when the instrument changes. (It used to skip walking the top-level
+ * sections no engine change could reach; `npm run bench` showed no gain from it, so it went.)
  */
 export class ReadModelBuilder {
-  private engine?: EngineReader;
   /** The previous record of the build under way. */
   private previous?: EngineReader;
-  private unsubscribe?: () => void;
-  /** Top-level sections a change may have reached since the last build; `all` for any. */
-  private reached = new Set<string>();
-  private reachedAll = true;
-  /** Per top-level section, the shown messages of its fields, as text (what the last build showed). */
-  private sectionMessages: ReadonlyMap<string, string> = new Map();
   private model?: Model;
   private ctx?: FormContext;
   private header?: HeaderView;
@@ -74,29 +65,16 @@ export class ReadModelBuilder {
     const { engine } = input;
     const model = engine.model;
     if (model !== this.model) this.forget(model);
-    if (engine !== this.engine) this.watch(engine);
-    const before = this.ctx;
     const ctx = this.context(input);
-    if (input.previous !== this.previous) this.reachedAll = true;
     this.previous = input.previous;
     const summaries = engine.summaries();
     if (input.previous) this.compare(engine, input.previous, summaries);
     const shown = groupShown(input.shown, model);
     const messages = this.messagesOf(shown, input, model);
     const disagreements = new Set(summaries.disagreements);
-    const section = (s: Section, top: boolean): SectionView => this.section(engine, ctx, summaries, messages, disagreements, s, top);
-    const messagesIn = shown.sectionSignatures;
-    const all = this.reachedAll || ctx !== before;
     const sections = engine.instrument.sections
       .filter((s) => engine.isVisible(s.id))
-      .map((s) => {
-        const kept = this.sectionViews.get(s.id);
-        const same = !all && kept !== undefined && !this.reached.has(s.id) && (messagesIn.get(s.id) ?? '') === (this.sectionMessages.get(s.id) ?? '');
-        return same ? kept : section(s, true);
-      });
-    this.reached = new Set();
-    this.reachedAll = false;
-    this.sectionMessages = messagesIn;
+      .map((s) => this.section(engine, ctx, summaries, messages, disagreements, s, true));
     const current = Math.max(0, Math.min(input.current, sections.length - 1));
     return {
       ctx,
@@ -110,7 +88,7 @@ export class ReadModelBuilder {
       nav: sections.map((v) => ({
         section: v.section,
         progress: own(summaries.progress.sections, v.section.id),
-        invalid: shown.sectionSignatures.has(v.section.id),
+        invalid: shown.byPart.has(v.section.id),
       })),
       summary: this.summary(engine, ctx, summaries),
       errors: input.submitted && input.shown.length ? errorSummaryOf(ctx, shown, placesOf(engine)) : undefined,
@@ -120,24 +98,8 @@ export class ReadModelBuilder {
     };
   }
 
-  /** Follows what changes in the engine now read. */
-  private watch(engine: EngineReader): void {
-    this.unsubscribe?.();
-    this.engine = engine;
-    this.reachedAll = true;
-    this.unsubscribe = engine.subscribe((change) => this.note(engine.model, change));
-  }
-
-  /** Which top-level sections a change of the engine can reach. */
-  private note(model: Model, change: EngineChange): void {
-    if (change.type === 'answer' && !model.conditionSources.has(change.itemId)) this.reached.add(topSectionOf(model, change.itemId));
-    else if (change.type === 'plan') this.reached.add(topSectionOf(model, change.sectionId));
-    else if (change.type === 'answer' || change.type === 'age-band' || change.type === 'load') this.reachedAll = true;
-  }
-
   private forget(model: Model): void {
     this.model = model;
-    this.reachedAll = true;
     this.ctx = undefined;
     this.header = undefined;
     this.session = undefined;

@@ -1,6 +1,5 @@
 import type { Model } from '../../engine/model.js';
 import type { Issue } from '../../engine/validation.js';
-import { encodeKey } from '../../schema/keys.js';
 import { ownerOf, topSectionOfField } from './naming.js';
 
 /**
@@ -14,14 +13,11 @@ export interface ShownIssues {
   readonly byOwner: ReadonlyMap<string, readonly Issue[]>;
   /** Keyed by a top-level section's id, or `session` / `age-band`. */
   readonly byPart: ReadonlyMap<string, readonly Issue[]>;
-  /** Per top-level section with a shown issue, its issues as one text: tells whether they changed. */
-  readonly sectionSignatures: ReadonlyMap<string, string>;
 }
 
 export function groupShown(shown: readonly Issue[], model: Model): ShownIssues {
   const byOwner = new Map<string, Issue[]>();
   const byPart = new Map<string, Issue[]>();
-  const sectionSignatures = new Map<string, string>();
   const add = (map: Map<string, Issue[]>, key: string, issue: Issue) => {
     const list = map.get(key);
     if (list) list.push(issue);
@@ -29,10 +25,7 @@ export function groupShown(shown: readonly Issue[], model: Model): ShownIssues {
   };
   for (const issue of shown) {
     add(byOwner, ownerOf(issue.field), issue);
-    const top = topSectionOfField(model, issue.field);
-    add(byPart, top ?? (issue.field.kind === 'age-band' ? 'age-band' : 'session'), issue);
-    if (top !== undefined)
-      sectionSignatures.set(top, `${sectionSignatures.get(top) ?? ''}${encodeKey(issue.field)}\u0000${issue.code}\u0000${JSON.stringify(issue.params ?? {})}\u0000`);
+    add(byPart, topSectionOfField(model, issue.field) ?? (issue.field.kind === 'age-band' ? 'age-band' : 'session'), issue);
   }
-  return { all: shown, byOwner, byPart, sectionSignatures };
+  return { all: shown, byOwner, byPart };
 }

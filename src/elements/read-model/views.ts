@@ -18,7 +18,7 @@ import type { Action, ActionPlan, Answer, Participant, Progress, SessionData, Ta
 /** What the engine offers to read; the builder never calls a command. */
 export type EngineReader = Pick<
   Engine,
-  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'subscribe' | 'typedDate'
+  'instrument' | 'model' | 'answer' | 'session' | 'ageBand' | 'actionPlan' | 'isVisible' | 'validate' | 'summaries' | 'typedDate'
 >;
 
 /** Shared by every view of one build; a new object when the language, review mode or disabled state change. */
