@@ -25,9 +25,11 @@ export class BoussoleElement extends LitElement {
     return HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2;
   }
 
-  /** Reports a `heading-level` that is not 1 to 6 (subclasses call it from their own willUpdate). */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  /**
+   * Reports a `heading-level` that is not 1 to 6 in the error box (a form calls it from its willUpdate;
+   * its message says the form can still be filled, so an element that is not a form only clamps).
+   */
+  protected reportHeadingLevel(changed: PropertyValues<this>): void {
     if (!changed.has('headingLevel')) return;
     if (HEADING_LEVELS.includes(this.headingLevel)) this.notices.clear('heading-level');
     else this.notices.raise('heading-level', 'invalid-heading-level', { value: this.getAttribute('heading-level') ?? String(this.headingLevel) });

@@ -315,7 +315,7 @@ export class BoussoleForm extends BoussoleElement {
     if (changed.has('instrument') || !this.record.engine) this.record.load(this.instrument);
     if (this.hasUpdated && (changed.has('ageBand') || changed.has('birthDate') || changed.has('sessionDate'))) this.record.applyAgeAttributes();
     if (changed.has('valueText') && this.valueText !== undefined) this.record.setValue(this.valueText);
-    super.willUpdate(changed);
+    this.reportHeadingLevel(changed);
     if (changed.has('layout')) {
       if ((LAYOUTS as readonly string[]).includes(this.layout)) this.notices.clear('layout');
       else this.notices.raise('layout', 'invalid-layout', { layout: this.layout });

@@ -103,7 +103,7 @@ export class BoussoleSummary extends BoussoleElement {
     return value === undefined || value === null || value === '' ? undefined : instrumentIdOf(value);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     const locale = this.localeCtl.resolve();
     const raw = this.raw;
     // A result of an instrument that is neither given nor bundled (an organisation's own) needs `instrument`: say which.
@@ -122,7 +122,6 @@ export class BoussoleSummary extends BoussoleElement {
       raw.applied = true;
       this.record.setValue(raw.value);
     }
-    super.willUpdate(changed);
     this.record.engine?.setLocale(locale);
     this.previousCtl.update(this.record.engine?.instrument, this.record.script('previous'));
   }
