@@ -2,7 +2,7 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import type { Model } from '../engine/model.js';
 import { isPresent, sameValue } from '../engine/answers.js';
 import { own } from '../engine/records.js';
-import { OPEN_ACTION_STATUSES } from '../schema/enums.js';
+import { isOpenAction } from '../engine/actions.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { Instrument, Item } from '../schema/instrument.js';
 import type { Action } from '../schema/result.js';
@@ -103,13 +103,16 @@ export function directionOf(model: Model, item: Item, previous: AnswerValue | un
 }
 
 /** Each voice's value of an item in a result (the single answer under `undefined`). */
-function voicesOf(engine: Engine, item: Item): Map<string | undefined, AnswerValue | undefined> {
+function voicesOf(engine: LoadedRecord, item: Item): Map<string | undefined, AnswerValue | undefined> {
   const answer = engine.answer(item.id);
   const out = new Map<string | undefined, AnswerValue | undefined>();
   if (item.perspectives) for (const p of item.perspectives) out.set(p, own(answer?.perspectives, p)?.value);
   else out.set(undefined, answer?.value);
   return out;
 }
+
+/** What the comparison reads of a loaded record: an engine, or anything that reads like one. */
+export type LoadedRecord = Pick<Engine, 'model' | 'answer' | 'isVisible' | 'summaries' | 'actionPlan' | 'session'>;
 
 /**
  * Compares results of one instrument for one subject, oldest first (at least two). Throws
@@ -118,11 +121,21 @@ function voicesOf(engine: Engine, item: Item): Map<string | undefined, AnswerVal
  */
 export function compareResults(instrument: Instrument, results: readonly unknown[]): Comparison {
   if (results.length < 2) throw new RangeError('compareResults needs at least two results');
-  const engines = results.map((result) => {
-    const engine = createEngine(instrument);
-    engine.load(result);
-    return engine;
-  });
+  return compareRecords(
+    results.map((result) => {
+      const engine = createEngine(instrument);
+      engine.load(result);
+      return engine;
+    }),
+  );
+}
+
+/**
+ * Compares records already loaded (engines of one instrument, oldest first, at least two): what an
+ * element holds. The last one's instrument decides what is compared.
+ */
+export function compareRecords(engines: readonly LoadedRecord[]): Comparison {
+  if (engines.length < 2) throw new RangeError('compareRecords needs at least two records');
   const current = engines.at(-1)!;
   const previous = engines.at(-2)!;
   const model = current.model;
@@ -164,7 +177,7 @@ export function compareResults(instrument: Instrument, results: readonly unknown
 
   const tallies: TallyChange[] = [];
   const summaries = engines.map((e) => e.summaries());
-  for (const rule of instrument.summary?.tallies ?? [])
+  for (const rule of model.instrument.summary?.tallies ?? [])
     for (const sectionId of Object.keys(own(summaries.at(-1)!.tallies, rule.id)?.sections ?? {})) {
       const history = summaries.map((s) => own(own(s.tallies, rule.id)?.sections, sectionId)?.status ?? null);
       tallies.push({ ruleId: rule.id, sectionId, history, previous: history.at(-2)!, current: history.at(-1)! });
@@ -175,11 +188,11 @@ export function compareResults(instrument: Instrument, results: readonly unknown
     if (!section.actionPlan) continue;
     for (const objective of previous.actionPlan(section.id).objectives)
       for (const action of objective.actions)
-        previousActions.push({ sectionId: section.id, objectiveId: objective.id, objectiveText: objective.text, action, open: OPEN_ACTION_STATUSES.includes(action.status) });
+        previousActions.push({ sectionId: section.id, objectiveId: objective.id, objectiveText: objective.text, action, open: isOpenAction(action) });
   }
   previousActions.sort((a, b) => Number(b.open) - Number(a.open));
 
-  const removedItems = [...new Set(engines.slice(0, -1).flatMap((e) => e.toResult().summaries.unknownItems))];
+  const removedItems = [...new Set(summaries.slice(0, -1).flatMap((s) => s.unknownItems))];
   return {
     dates: engines.map((e) => e.session.date),
     changes,

@@ -1,6 +1,8 @@
 /** Follow-up over time (`boussole/analysis.js`): comparing a subject's results, record after record. No DOM. */
 export {
   compareResults,
+  compareRecords,
+  type LoadedRecord,
   directionOf,
   DIRECTIONS,
   type Direction,

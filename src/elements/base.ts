@@ -1,11 +1,14 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { LocaleController } from './controllers/locale.js';
 import { NoticesController } from './controllers/notices.js';
 import type { ErrorDetail } from './events.js';
 
+const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
+
 /**
  * What every Boussole element shares, form or not: its language (own `lang`, ancestors', the page's;
- * an unsupported one reported) and its error box. The element's own `lang` is a native attribute,
+ * an unsupported one reported) and its error box, its heading level. The element's own `lang` is a native attribute,
  * not a Lit property: it is observed here so that a change re-renders at once.
  */
 export class BoussoleElement extends LitElement {
@@ -13,6 +16,24 @@ export class BoussoleElement extends LitElement {
     lang ? this.notices.raise('lang', 'unsupported-locale', { lang }) : this.notices.clear('lang'),
   );
   protected readonly notices = new NoticesController(this, this.localeCtl);
+
+  /** Level of the title's heading, 1 to 6 (default 2); the element's other headings follow it. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The heading level in use: the host's when it is 1 to 6, else 2 (the error box says why). */
+  protected get level(): number {
+    return HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2;
+  }
+
+  /**
+   * Reports a `heading-level` that is not 1 to 6 in the error box (a form calls it from its willUpdate;
+   * its message says the form can still be filled, so an element that is not a form only clamps).
+   */
+  protected reportHeadingLevel(changed: PropertyValues<this>): void {
+    if (!changed.has('headingLevel')) return;
+    if (HEADING_LEVELS.includes(this.headingLevel)) this.notices.clear('heading-level');
+    else this.notices.raise('heading-level', 'invalid-heading-level', { value: this.getAttribute('heading-level') ?? String(this.headingLevel) });
+  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];

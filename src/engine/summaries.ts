@@ -1,6 +1,6 @@
-import { OPEN_ACTION_STATUSES } from '../schema/enums.js';
 import type { Item, StatusCase, TallyRule } from '../schema/instrument.js';
 import type { ActionCount, ActionPlan, Answer, Progress, Summaries, Tally, TallyEntry } from '../schema/result.js';
+import { isOpenAction } from './actions.js';
 import { isAnswered, isEmptyAnswer, isPresent, sameValue } from './answers.js';
 import type { Model } from './model.js';
 import { own } from './records.js';
@@ -109,8 +109,7 @@ function countActions(plan: ActionPlan | undefined): ActionCount {
   return {
     objectives: plan?.objectives.length ?? 0,
     actions: list.length,
-    // An action that does not say what it is yet is not work to follow up.
-    open: list.filter((a) => OPEN_ACTION_STATUSES.includes(a.status) && a.what.trim() !== '').length,
+    open: list.filter(isOpenAction).length,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Item } from '../schema/instrument.js';
 import type { FieldRef } from '../schema/keys.js';
 import { formatDate, formatNumber, tx } from './format.js';
 import { intlTag } from './locale.js';
+import { ageBandLabel, participantsLabel, sessionDateLabel, subjectLabel, territoryLabel } from './labels.js';
 
 /**
  * Every sentence of the interface that depends on data: validation messages, error messages, labels
@@ -139,15 +140,11 @@ export function fieldName(field: FieldRef, model: Model, locale: Locale, places:
     case 'comment':
       return tx(model.item.get(field.itemId)?.label, locale) || field.itemId;
     case 'age-band':
-      return msg('Tranche d’âge', { id: 'field.age-band' });
+      return ageBandLabel();
     case 'session':
-      return field.field === 'date'
-        ? msg('Date de la rencontre', { id: 'field.session-date' })
-        : field.field === 'subjectId'
-          ? msg('Identifiant pseudonyme', { id: 'field.subject' })
-          : msg('Unité territoriale', { id: 'field.territory' });
+      return field.field === 'date' ? sessionDateLabel() : field.field === 'subjectId' ? subjectLabel() : territoryLabel();
     case 'participants':
-      return msg('Participants', { id: 'field.participants' });
+      return participantsLabel();
     case 'participant': {
       const row = msg(str`Participant ${n(places.participant?.(field.participantId))}`, { id: 'participants.row' });
       return field.field ? `${row} — ${participantFieldName(field.field)}` : row;

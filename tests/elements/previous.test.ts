@@ -7,7 +7,7 @@ import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { BoussoleErrorEvent } from '../../src/elements/events.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
-import { byRole, choose, click, descriptionOf, expectAccessible, group, queryByRole, settle, textOf } from './helpers.js';
+import { allByRole, byRole, choose, click, descriptionOf, expectAccessible, group, nameOf, queryByRole, settle, textOf } from './helpers.js';
 
 const CONCERN = /^Dans l'ensemble, cette sphère suscite-t-elle des inquiétudes/;
 
@@ -70,6 +70,17 @@ describe('previous: last year’s record beside this year’s', () => {
     expect(plan.objectives[0]!.actions.map((a) => [a.what, a.who, a.status])).to.deep.equal([['Prendre rendez-vous chez le dentiste', 'Famille d’accueil', 'planned']]);
     expect(queryByRole(health(), 'button', { name: /^Reprendre « Prendre rendez-vous/ }), 'carried once').to.equal(null);
     expect(textOf(health())).to.contain('Reprise dans le plan de cette rencontre');
+    await expectAccessible(el);
+  });
+
+  it('an action of last year that never said what it was is not offered to carry, as the summaries do not count it open', async () => {
+    const engine = createEngine(ces as unknown as Instrument, { ageBand: 'y10-14' });
+    engine.load(lastYear());
+    const o = engine.actionPlan('ces.health').objectives[0]!.id;
+    engine.addAction('ces.health', o, { what: '', status: 'in-progress' });
+    const el = await make(undefined, engine.toResult());
+    const health = byRole(el, 'region', { name: 'Santé' });
+    expect(allByRole(health, 'button', { name: /^Reprendre « / }).map(nameOf)).to.deep.equal(['Reprendre « Prendre rendez-vous chez le dentiste » dans ce plan']);
     await expectAccessible(el);
   });
 

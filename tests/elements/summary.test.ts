@@ -7,6 +7,7 @@ import needs from '../../schemas/instruments/needs-grid.json' with { type: 'json
 import pin from '../../schemas/instruments/pin-grid.json' with { type: 'json' };
 import { compareResults } from '../../src/analysis/index.js';
 import type { BoussoleErrorEvent } from '../../src/elements/events.js';
+import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import type { BoussoleSummary } from '../../src/elements/summary/boussole-summary.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument, Result } from '../../src/schema/index.js';
@@ -68,6 +69,31 @@ describe('<boussole-summary>', () => {
       expect([...row.querySelectorAll('td')].map((td) => Number(td.textContent)), section.id).to.deep.equal([counts.improved, counts.worsened, counts['newly-answered']]);
     }
     expect(textOf(el)).to.contain('Évolution');
+    await expectAccessible(el);
+  });
+
+  it('counts the open actions the form’s summary counts, for the same result (an action without its “what” is not open)', async () => {
+    const instrument = pin as unknown as Instrument;
+    const engine = createEngine(instrument);
+    engine.setSession({ date: '2026-03-12' });
+    const section = instrument.sections.find((s) => s.actionPlan)!;
+    const o = engine.addObjective(section.id, 'Consolider le suivi');
+    engine.addAction(section.id, o, { what: 'Rencontre mensuelle', status: 'planned' });
+    engine.addAction(section.id, o, { what: '', status: 'in-progress' });
+    engine.addAction(section.id, o, { what: 'Appel aux partenaires', status: 'done' });
+    const value = engine.toResult();
+    const form = await fixture<BoussoleForm>('<boussole-form lang="fr" readonly></boussole-form>');
+    form.instrument = instrument;
+    form.value = value;
+    await form.updateComplete;
+    const progress = byRole(form, 'table', { name: 'Progression par section' });
+    const row = [...progress.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent === section.title.fr)!;
+    const inForm = Number(row.querySelector('td:last-child')!.textContent);
+    const el = await make(value, 'lang="fr"');
+    const plan = byRole(el, 'table', { name: new RegExp(`^Plan d’action — ${section.title.fr}`) });
+    const inSummary = Number(/(\d+) ouvertes?/.exec(nameOf(plan))![1]);
+    expect(inForm).to.equal(1);
+    expect(inSummary, nameOf(plan)).to.equal(inForm);
     await expectAccessible(el);
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { compareResults, type Direction } from '../../src/analysis/index.js';
+import { compareRecords, compareResults, type Direction } from '../../src/analysis/index.js';
 import { createEngine, EngineError, parseInstrument, type Engine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { t } from './fixtures.js';
@@ -333,6 +333,33 @@ describe('comparing records: the details', () => {
     assert.deepEqual(a.counts, { improved: 1, worsened: 1, unchanged: 2, 'newly-answered': 1, 'no-longer-answered': 0, 'not-comparable': 0 });
     const b = c.sections.find((s) => s.sectionId === 'm.b')!;
     assert.deepEqual([b.improved, b.worsened, b.newlyAnswered], [[], [], ['b1']]);
+  });
+
+  it('an open action is the engine’s: one that does not say what it is yet is open neither in the summaries nor in the comparison', () => {
+    const before = record(mini, '2025-01-01', { up: 1 }, {
+      plan: (e) => {
+        const o = e.addObjective('m.a', 'Objectif');
+        e.addAction('m.a', o, { what: 'Prévu', status: 'planned' });
+        e.addAction('m.a', o, { what: '   ', status: 'in-progress' });
+      },
+    });
+    const engine = createEngine(mini);
+    engine.load(before);
+    const open = engine.summaries().actions['m.a']!.open;
+    const c = compareResults(mini, [before, record(mini, '2026-01-01', { up: 2 })]);
+    assert.equal(open, 1);
+    assert.equal(c.previousActions.filter((a) => a.open).length, open);
+  });
+
+  it('compareRecords over loaded engines gives what compareResults gives over their results', () => {
+    const results = [record(mini, '2024-01-01', { up: 1, down: 2 }), record(mini, '2025-01-01', { up: 2, yn: 'yes' }), record(mini, '2026-01-01', { up: 3, down: 1 })];
+    const engines = results.map((r) => {
+      const e = createEngine(mini);
+      e.load(r);
+      return e;
+    });
+    assert.deepEqual(compareRecords(engines), compareResults(mini, results));
+    assert.throws(() => compareRecords(engines.slice(0, 1)), RangeError);
   });
 
   it('previous actions: open ones first, only from sections that have a plan', () => {

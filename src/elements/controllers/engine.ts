@@ -23,6 +23,11 @@ export interface EngineControllerOptions {
   ageAttributes?: () => AgeAttributes;
   /** A value given by the host was loaded (or the form emptied): interaction state starts over. */
   onValueLoaded?: () => void;
+  /**
+   * Read-only (a synthesis, a dashboard): nothing is typed, so nothing is carried over. A new
+   * instrument starts empty, and the value shown is the last one given that could be read.
+   */
+  readonly?: boolean;
 }
 
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
@@ -41,16 +46,9 @@ const hasTypedData = (result: Result, hostDate: string | undefined): boolean =>
  * problems are reported under the notice key `instrument`.
  */
 export function instrumentFrom(raw: unknown, notices: NoticesController): Instrument | undefined {
-  let input = raw;
-  if (typeof raw === 'string') {
-    try {
-      input = JSON.parse(raw);
-    } catch (error) {
-      notices.raise('instrument', 'invalid-instrument', { count: 1, problems: [{ path: '(JSON)', message: String(error) }] });
-      return undefined;
-    }
-  }
-  const parsed = parseInstrument(input);
+  const input = notices.read(raw, 'instrument', 'invalid-instrument', { count: 1 });
+  if (!input) return undefined;
+  const parsed = parseInstrument(input.data);
   if (parsed.ok) return parsed.value;
   notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
   return undefined;
@@ -82,6 +80,10 @@ export class EngineController implements ReactiveController {
   /** The value `reset` returns to: the last one the host gave. */
   private initial: unknown = null;
   private unsubscribe?: () => void;
+  /** The child scripts by role (`instrument`, `value`, `previous`, `results`…), for the host to read. */
+  private readonly scripts = new Map<string, string>();
+  /** Read-only: the last value given is loaded (false while there is none, or it could not be read). */
+  hasValue = false;
 
   constructor(
     private readonly host: Host,
@@ -148,6 +150,16 @@ export class EngineController implements ReactiveController {
     }
   }
 
+  /** The last value the host gave (property, attribute or child script); null when none. */
+  get given(): unknown {
+    return this.pending ? this.pending.value : this.initial;
+  }
+
+  /** The text of the first child JSON script of a role (`instrument`, `value`, `previous`…). */
+  script(role: string): string | undefined {
+    return this.scripts.get(role);
+  }
+
   /** Reads the child JSON scripts, once in the element's life. */
   private readScripts(): void {
     if (this.scriptsRead) return;
@@ -157,6 +169,7 @@ export class EngineController implements ReactiveController {
       if (role === 'instrument' && this.scriptInstrument === undefined) this.scriptInstrument = script.textContent ?? '';
       // A pre-fill, unless the host already gave a value.
       if (role === 'value' && this.initial === null && this.pending === undefined) this.setValue(script.textContent ?? '');
+      if (!this.scripts.has(role)) this.scripts.set(role, script.textContent ?? '');
     }
     this.host.requestUpdate();
   }
@@ -171,7 +184,7 @@ export class EngineController implements ReactiveController {
    * instrument is refused, the current one stays, and the host is told why. False when refused.
    */
   private use(instrument: Instrument, carry = true): boolean {
-    const previous = carry ? this.engine : undefined;
+    const previous = carry && !this.options.readonly ? this.engine : undefined;
     const engine = createEngine(instrument, { locale: this.locale.locale });
     const carried = previous?.toResult();
     if (carried && hasTypedData(carried, this.options.ageAttributes?.().sessionDate)) {
@@ -185,13 +198,14 @@ export class EngineController implements ReactiveController {
     }
     this.unsubscribe?.();
     this.engine = engine;
+    this.hasValue = false;
     this.unsubscribe = engine.subscribe(() => this.host.requestUpdate());
     this.applyAgeAttributes();
     if (this.pending) {
       const { value } = this.pending;
       this.pending = undefined;
       this.apply(value);
-    }
+    } else if (this.options.readonly && !isEmpty(this.initial)) this.apply(this.initial);
     this.host.requestUpdate();
     return true;
   }
@@ -203,27 +217,22 @@ export class EngineController implements ReactiveController {
       return;
     }
     this.host.requestUpdate();
+    this.hasValue = false;
     if (isEmpty(value)) {
       this.notices.clear('value');
       this.use(engine.instrument, false);
       this.options.onValueLoaded?.();
       return;
     }
-    let data = value;
-    if (typeof value === 'string') {
-      try {
-        data = JSON.parse(value);
-      } catch (error) {
-        this.notices.raise('value', 'unreadable-value', { problems: [{ path: '(JSON)', message: String(error) }] });
-        return;
-      }
-    }
+    const input = this.notices.read(value, 'value', 'unreadable-value');
+    if (!input) return;
     try {
-      engine.load(data);
+      engine.load(input.data);
     } catch (error) {
       this.report('value', error);
       return;
     }
+    this.hasValue = true;
     this.notices.clear('value');
     // A saved draft without an age band takes the one the attributes give.
     if (!engine.ageBand && engine.instrument.ageBands) this.applyAgeAttributes(true);

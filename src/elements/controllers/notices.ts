@@ -6,6 +6,16 @@ import type { LocaleController } from './locale.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** Host input given as an object or as JSON text, as data; text that is not JSON is a problem at `(JSON)`. */
+export function jsonOf(raw: unknown): { ok: true; data: unknown } | { ok: false; problems: { path: string; message: string }[] } {
+  if (typeof raw !== 'string') return { ok: true, data: raw };
+  try {
+    return { ok: true, data: JSON.parse(raw) };
+  } catch (error) {
+    return { ok: false, problems: [{ path: '(JSON)', message: String(error) }] };
+  }
+}
+
 /** A problem with the host's input, shown in the element until its cause is fixed or it is closed. */
 export interface Notice {
   readonly code: ErrorCode;
@@ -46,6 +56,17 @@ export class NoticesController implements ReactiveController {
     this.notices = new Map(this.notices).set(key, notice);
     this.host.requestUpdate();
     this.host.dispatchEvent(new BoussoleErrorEvent(this.detail(notice)));
+  }
+
+  /**
+   * Host input (an object, or JSON text) as data. Text that is not JSON is shown under `key` as
+   * `code`, with its `problems` (and `params`), and gives undefined.
+   */
+  read(raw: unknown, key: string, code: ErrorCode, params: Readonly<Record<string, unknown>> = {}): { data: unknown } | undefined {
+    const json = jsonOf(raw);
+    if (json.ok) return { data: json.data };
+    this.raise(key, code, { ...params, problems: json.problems });
+    return undefined;
   }
 
   clear(key: string): void {

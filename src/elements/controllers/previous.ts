@@ -36,25 +36,27 @@ export class PreviousController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Reads the previous record against the current instrument, when either changed (call before rendering). */
-  update(instrument: Instrument | undefined): void {
-    const raw = this.raw;
+  /**
+   * Reads the previous record against the current instrument, when either changed (call before
+   * rendering); `fallback` when the host gave none (a child script).
+   */
+  update(instrument: Instrument | undefined, fallback?: unknown): void {
+    const raw = this.raw ?? fallback;
     if (this.readFrom && this.readFrom.raw === raw && this.readFrom.instrument === instrument) return;
     this.readFrom = instrument ? { raw, instrument } : undefined;
     this.engine = undefined;
     this.notices.clear('previous');
     if (!instrument || raw === undefined || raw === null || raw === '') return;
+    const input = this.notices.read(raw, 'previous', 'unreadable-previous');
+    if (!input) return;
     try {
-      const data = typeof raw === 'string' ? JSON.parse(raw) : raw;
       const engine = createEngine(instrument);
-      engine.load(data);
+      engine.load(input.data);
       this.engine = engine;
     } catch (error) {
-      const code = error instanceof EngineError ? errorCodeOf(error.code) : error instanceof SyntaxError ? 'unreadable-value' : undefined;
+      const code = error instanceof EngineError ? errorCodeOf(error.code) : undefined;
       if (!code) throw error;
-      this.notices.raise('previous', code === 'unreadable-value' ? 'unreadable-previous' : code, {
-        ...(error instanceof EngineError ? error.params : { problems: [{ path: '(JSON)', message: String(error) }] }),
-      });
+      this.notices.raise('previous', code === 'unreadable-value' ? 'unreadable-previous' : code, { ...(error as EngineError).params });
     }
   }
 }

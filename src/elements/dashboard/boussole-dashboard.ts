@@ -15,7 +15,6 @@ import { toCsv, type Cell } from './csv.js';
 import { buildFigures, parseInput, readResults, territoriesOf, type ChangeFigure, type DashboardRecord, type Figure, type TallyFigure } from './model.js';
 import { dashboardStyles } from './boussole-dashboard.styles.js';
 
-const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
 /** The results given as one value: an array (or JSON text of one); a single result counts as one. */
 const listOf = (raw: unknown): unknown[] => {
@@ -80,9 +79,6 @@ export class BoussoleDashboard extends BoussoleElement {
   /** The results of the instrument (an array of objects, or JSON text of one), in any order. */
   @property({ attribute: false }) results: unknown;
 
-  /** Level of the title's heading, 1 to 6 (default 2); the others follow it. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** The territory shown ('' for all). */
   @state() private territory = '';
 
@@ -117,10 +113,7 @@ export class BoussoleDashboard extends BoussoleElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.localeCtl.resolve();
-    if (changed.has('headingLevel')) {
-      if (HEADING_LEVELS.includes(this.headingLevel)) this.notices.clear('heading-level');
-      else this.notices.raise('heading-level', 'invalid-heading-level', { value: this.getAttribute('heading-level') ?? String(this.headingLevel) });
-    }
+    this.reportHeadingLevel(changed);
     const given = this.instrument ?? this.scripts.instrument;
     const results = this.results ?? (this.scripts.results.length ? this.scripts.results : undefined);
     if (this.readFrom?.instrument === given && this.readFrom?.results === results) return;
@@ -170,7 +163,7 @@ export class BoussoleDashboard extends BoussoleElement {
         <p class="empty">${msg('Aucun résultat à afficher.', { id: 'report.nothing' })}</p>
       </div>`;
     for (const r of records) r.engine.setLocale(locale);
-    const level = HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2;
+    const level = this.level;
     const figures = buildFigures(instrument, records);
     const labels = sessionLabels(records, locale, !this.territory && territoriesOf(records).length > 1);
     return html`<div class="base" part="base" @click=${this.onClick}>

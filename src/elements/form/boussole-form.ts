@@ -25,7 +25,6 @@ import { invalidIssues, invalidityOf } from './validity.js';
 
 export const LAYOUTS = ['all', 'sections', 'presentation'] as const;
 export type Layout = (typeof LAYOUTS)[number];
-const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
 /**
  * Renders any Boussole instrument as an accessible form and emits validated results as events.
@@ -120,9 +119,6 @@ export class BoussoleForm extends BoussoleElement {
 
   /** A result as JSON text, to resume or review (the `value` property takes an object or JSON text). */
   @property({ attribute: 'value' }) valueText?: string;
-
-  /** Level of the title's heading, 1 to 6 (default 2); the form's other headings follow it. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** Drafts: `none` (the default: nothing is stored) or `local` (the browser's localStorage). */
   @property({ reflect: true }) drafts?: string;
@@ -343,10 +339,7 @@ export class BoussoleForm extends BoussoleElement {
     if (changed.has('instrument') || !this.record.engine) this.record.load(this.instrument);
     if (this.hasUpdated && (changed.has('ageBand') || changed.has('birthDate') || changed.has('sessionDate'))) this.record.applyAgeAttributes();
     if (changed.has('valueText') && this.valueText !== undefined) this.record.setValue(this.valueText);
-    if (changed.has('headingLevel')) {
-      if (HEADING_LEVELS.includes(this.headingLevel)) this.notices.clear('heading-level');
-      else this.notices.raise('heading-level', 'invalid-heading-level', { value: this.getAttribute('heading-level') ?? String(this.headingLevel) });
-    }
+    this.reportHeadingLevel(changed);
     if (changed.has('layout')) {
       if ((LAYOUTS as readonly string[]).includes(this.layout)) this.notices.clear('layout');
       else this.notices.raise('layout', 'invalid-layout', { layout: this.layout });
@@ -373,7 +366,7 @@ export class BoussoleForm extends BoussoleElement {
       locale,
       readonly: this.readonly,
       disabled: this.association.disabled,
-      headingLevel: HEADING_LEVELS.includes(this.headingLevel) ? this.headingLevel : 2,
+      headingLevel: this.level,
       removed: this.input.removed,
       submittedAt: this.sent?.at,
       handover: this.handover?.state,

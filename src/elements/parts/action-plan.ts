@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { ACTION_STATUSES } from '../../schema/enums.js';
-import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
+import { encodeKey, type FieldRef } from '../../schema/keys.js';
 import type { Objective } from '../../schema/result.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { actionFieldName, actionStatusLabel } from '../../localize/messages.js';
 import type { FormContext, PlanView } from '../read-model.js';
-import { heading, textField } from './field.js';
+import { heading, selectField, textField } from './field.js';
 import { dateInput } from './date-input.js';
 
 /** The action plan that ends a section: objectives, each with actions (what, who, by when, review, status). */
@@ -41,12 +41,9 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
                     ${textField(ctx, messages, at('who'), actionFieldName('who'), a.who)}
                     ${dateInput(ctx, messages, at('due'), { legend: actionFieldName('due'), value: a.due, class: 'field' })}
                     ${dateInput(ctx, messages, at('review'), { legend: actionFieldName('review'), value: a.review, class: 'field' })}
-                    <div class="field">
-                      <label for=${domId('control', status)}>${actionFieldName('status')}</label>
-                      <select id=${domId('control', status)} data-key=${encodeKey(status)} ?disabled=${ctx.disabled}>
-                        ${ACTION_STATUSES.map((st) => html`<option value=${st} ?selected=${a.status === st}>${actionStatusLabel(st)}</option>`)}
-                      </select>
-                    </div>
+                    ${selectField(ctx, messages, status, actionFieldName('status'), a.status, {
+                      options: ACTION_STATUSES.map((st) => ({ value: st, label: actionStatusLabel(st) })),
+                    })}
                     <button type="button" class="link" data-action="remove-action" data-key=${encodeKey(at())} ?disabled=${ctx.disabled}>
                       ${msg(str`Retirer l’action ${an} de l’objectif ${on}`, { id: 'plan.remove-action' })}
                     </button>

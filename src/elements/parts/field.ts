@@ -98,3 +98,33 @@ export function textField(
         />`}
   </div>`;
 }
+
+export interface SelectFieldOptions {
+  required?: boolean;
+  help?: string;
+  /** The first, empty option ("Choose…"); without it, one of the options is always selected. */
+  choose?: string;
+  options: readonly { readonly value: string; readonly label: string }[];
+  /** Classes and part of the field's box, beside `field`. */
+  class?: string;
+  part?: string;
+}
+
+/** A labelled `<select>` for a session, participant, age band or plan field. */
+export function selectField(ctx: FormContext, messages: Messages, field: FieldRef, label: string, value: string | undefined, options: SelectFieldOptions): TemplateResult {
+  const id = domId('control', field);
+  return html`<div class=${options.class ? `field ${options.class}` : 'field'} part=${ifDefined(options.part)}>
+    <label for=${id}>${label}${options.required ? requiredMark() : nothing}</label>
+    ${helpLine(field, options.help)} ${errorLine(messages, field)}
+    <select
+      id=${id}
+      data-key=${encodeKey(field)}
+      ?disabled=${ctx.disabled}
+      aria-invalid=${ifDefined(invalidAttr(messages, field))}
+      aria-describedby=${ifDefined(describedBy(messages, field, options.help ? field : undefined))}
+    >
+      ${options.choose !== undefined ? html`<option value="" ?selected=${!value}>${options.choose}</option>` : nothing}
+      ${options.options.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+    </select>
+  </div>`;
+}

@@ -4,6 +4,7 @@ import type { AnswerValue } from '../../schema/common.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { intlTag } from '../../localize/locale.js';
 import { actionStatusLabel, directionLabel } from '../../localize/messages.js';
+import { ageBandLabel, noAnswer, participantLine, participantsLabel, sessionDateLabel, subjectLabel, territoryLabel } from '../../localize/labels.js';
 import type { FormContext } from '../read-model.js';
 import type { Report, ReportAnswer, ReportSection } from '../summary/report.js';
 import { heading } from './field.js';
@@ -23,7 +24,7 @@ const closedCount = (ctx: FormContext, value: number) =>
 
 /** An answer in words, or "Sans réponse". */
 const said = (ctx: FormContext, item: ReportAnswer['item'], value: AnswerValue | undefined) =>
-  answerText(ctx, item, value) || msg('Sans réponse', { id: 'no-answer' });
+  answerText(ctx, item, value) || noAnswer();
 
 /**
  * The synthesis of one result for the case file and the meeting: who and when, progress, the
@@ -42,16 +43,11 @@ export function renderReport(report: Report): TemplateResult {
       ${heading(ctx, 0, tx(inst.title, ctx.locale), { part: 'title', class: 'title' })}
       <p class="description">${msg('Synthèse', { id: 'report.subtitle' })}</p>
       <dl class="meta">
-        ${row(msg('Date de la rencontre', { id: 'field.session-date' }), s.date && formatDate(s.date, ctx.locale))}
-        ${row(msg('Identifiant pseudonyme', { id: 'field.subject' }), s.subjectId)}
-        ${row(msg('Unité territoriale', { id: 'field.territory' }), s.territory)}
-        ${row(msg('Tranche d’âge', { id: 'field.age-band' }), band && tx(band.label, ctx.locale))}
-        ${row(
-          msg('Participants', { id: 'field.participants' }),
-          s.participants?.length
-            ? s.participants.map((p) => [p.name, p.organisation, p.role && (tx(inst.session?.participants?.roles?.find((r) => r.id === p.role)?.label, ctx.locale) || p.role)].filter(Boolean).join(' · ')).join(' ; ')
-            : undefined,
-        )}
+        ${row(sessionDateLabel(), s.date && formatDate(s.date, ctx.locale))}
+        ${row(subjectLabel(), s.subjectId)}
+        ${row(territoryLabel(), s.territory)}
+        ${row(ageBandLabel(), band && tx(band.label, ctx.locale))}
+        ${row(participantsLabel(), s.participants?.length ? s.participants.map((p) => participantLine(p, inst.session?.participants?.roles, ctx.locale)).join(' ; ') : undefined)}
         ${row(msg('État', { id: 'report.status' }), result.status === 'complete' ? msg('Complet', { id: 'report.complete' }) : msg('Brouillon', { id: 'report.draft' }))}
       </dl>
       <p>
@@ -146,7 +142,7 @@ function renderSection(report: Report, view: ReportSection): TemplateResult {
           html`<table class="actions-table">
             <caption>
               ${msg(str`Plan d’action — ${title}`, { id: 'field.plan' })} —
-              ${openCount(ctx, open)}, ${closedCount(ctx, view.actions.length - open)}
+              ${openCount(ctx, open)}, ${closedCount(ctx, view.actions.filter((a) => a.closed).length)}
             </caption>
             <thead>
               <tr>

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { msg, str } from '@lit/localize';
 import type { FieldMode } from '../../schema/enums.js';
 import { domId, encodeKey, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { participantFieldName } from '../../localize/messages.js';
+import { ageBandLabel, noAnswer, participantLine, participantsLabel, sessionDateLabel, sessionLegend, subjectLabel, territoryLabel } from '../../localize/labels.js';
 import type { AgeBandView, SessionView } from '../read-model.js';
-import { describedBy, errorLine, heading, helpLine, invalidAttr, requiredMark, textField, type TextFieldOptions } from './field.js';
+import { errorLine, heading, requiredMark, selectField, textField, type TextFieldOptions } from './field.js';
 import { dateInput } from './date-input.js';
 
 const shown = (mode: FieldMode | undefined): mode is 'required' | 'optional' => mode === 'required' || mode === 'optional';
@@ -21,21 +21,21 @@ export function renderSession(view: SessionView): TemplateResult {
     shown(mode) ? textField(ctx, messages, ref, label, value, { ...options, required: mode === 'required' }) : nothing;
   const participants: FieldRef = { kind: 'participants' };
   return html`<fieldset class="session" part="session">
-    <legend class="group-title">${msg('La rencontre', { id: 'session.legend' })}</legend>
+    <legend class="group-title">${sessionLegend()}</legend>
     ${shown(spec.date)
       ? dateInput(ctx, messages, { kind: 'session', field: 'date' }, {
-          legend: html`${msg('Date de la rencontre', { id: 'field.session-date' })}${spec.date === 'required' ? requiredMark() : nothing}`,
+          legend: html`${sessionDateLabel()}${spec.date === 'required' ? requiredMark() : nothing}`,
           value: s.date,
           class: 'field',
         })
       : nothing}
-    ${field(spec.subject, { kind: 'session', field: 'subjectId' }, msg('Identifiant pseudonyme', { id: 'field.subject' }), s.subjectId, {
+    ${field(spec.subject, { kind: 'session', field: 'subjectId' }, subjectLabel(), s.subjectId, {
       help: msg('Le code fourni par votre établissement; n’inscrivez jamais de nom.', { id: 'help.subject' }),
     })}
-    ${field(spec.territory, { kind: 'session', field: 'territory' }, msg('Unité territoriale', { id: 'field.territory' }), s.territory)}
+    ${field(spec.territory, { kind: 'session', field: 'territory' }, territoryLabel(), s.territory)}
     ${p
       ? html`<div class="participants" part="participants">
-          ${heading(ctx, 1, html`${msg('Participants', { id: 'field.participants' })}${p.min ? requiredMark() : nothing}`, { id: 'participants-title', class: 'group-title' })}
+          ${heading(ctx, 1, html`${participantsLabel()}${p.min ? requiredMark() : nothing}`, { id: 'participants-title', class: 'group-title' })}
           ${errorLine(messages, participants)}
           ${people.length === 0
             ? html`<p class="help">${msg('Aucun participant pour l’instant.', { id: 'participants.none' })}</p>`
@@ -51,20 +51,11 @@ export function renderSession(view: SessionView): TemplateResult {
                   ${field(p.name, at('name'), participantFieldName('name'), person.name)}
                   ${field(p.organisation, at('organisation'), participantFieldName('organisation'), person.organisation)}
                   ${p.roles && shown(p.role)
-                    ? html`<div class="field">
-                        <label for=${domId('control', role)}>${participantFieldName('role')}${p.role === 'required' ? requiredMark() : nothing}</label>
-                        ${errorLine(messages, role)}
-                        <select
-                          id=${domId('control', role)}
-                          data-key=${encodeKey(role)}
-                          ?disabled=${ctx.disabled}
-                          aria-invalid=${ifDefined(invalidAttr(messages, role))}
-                          aria-describedby=${ifDefined(describedBy(messages, role))}
-                        >
-                          <option value="" ?selected=${!person.role}>${msg('Choisissez un rôle', { id: 'participants.choose-role' })}</option>
-                          ${p.roles.map((r) => html`<option value=${r.id} ?selected=${person.role === r.id}>${tx(r.label, ctx.locale)}</option>`)}
-                        </select>
-                      </div>`
+                    ? selectField(ctx, messages, role, participantFieldName('role'), person.role, {
+                        required: p.role === 'required',
+                        choose: msg('Choisissez un rôle', { id: 'participants.choose-role' }),
+                        options: p.roles.map((r) => ({ value: r.id, label: tx(r.label, ctx.locale) })),
+                      })
                     : field(p.role, role, participantFieldName('role'), person.role)}
                   ${p.parentPartner
                     ? html`<label class="check"
@@ -103,24 +94,22 @@ function renderRemoved({ ctx, removed }: SessionView): TemplateResult {
 }
 
 function renderSessionReview({ ctx, spec, session: s }: SessionView): TemplateResult {
-  const none = msg('Sans réponse', { id: 'no-answer' });
+  const none = noAnswer();
   const row = (mode: FieldMode | undefined, label: string, value: string | undefined) =>
     shown(mode) ? html`<div><dt>${label}</dt><dd>${value || none}</dd></div>` : nothing;
   const roles = spec.participants?.roles;
   return html`<section class="session" part="session">
-    ${heading(ctx, 1, msg('La rencontre', { id: 'session.legend' }), { class: 'group-title' })}
+    ${heading(ctx, 1, sessionLegend(), { class: 'group-title' })}
     <dl>
-      ${row(spec.date, msg('Date de la rencontre', { id: 'field.session-date' }), s.date && formatDate(s.date, ctx.locale))}
-      ${row(spec.subject, msg('Identifiant pseudonyme', { id: 'field.subject' }), s.subjectId)}
-      ${row(spec.territory, msg('Unité territoriale', { id: 'field.territory' }), s.territory)}
+      ${row(spec.date, sessionDateLabel(), s.date && formatDate(s.date, ctx.locale))}
+      ${row(spec.subject, subjectLabel(), s.subjectId)}
+      ${row(spec.territory, territoryLabel(), s.territory)}
     </dl>
     ${spec.participants
-      ? html`${heading(ctx, 2, msg('Participants', { id: 'field.participants' }))}
+      ? html`${heading(ctx, 2, participantsLabel())}
           <ul>
             ${(s.participants ?? []).map((person) => {
-              const role = roles ? tx(roles.find((r) => r.id === person.role)?.label, ctx.locale) || person.role : person.role;
-              const parts = [person.name, person.organisation, role].filter(Boolean).join(' · ');
-              return html`<li>${parts}${person.parentPartner ? html` — ${participantFieldName('parentPartner')}` : nothing}</li>`;
+              return html`<li>${participantLine(person, roles, ctx.locale)}${person.parentPartner ? html` — ${participantFieldName('parentPartner')}` : nothing}</li>`;
             })}
           </ul>`
       : nothing}
@@ -133,23 +122,16 @@ export function renderAgeBand({ ctx, bands, current, messages }: AgeBandView): T
   if (ctx.readonly)
     return html`<dl class="field">
       <div>
-        <dt>${msg('Tranche d’âge', { id: 'field.age-band' })}</dt>
-        <dd>${tx(bands.find((b) => b.id === current)?.label, ctx.locale) || msg('Sans réponse', { id: 'no-answer' })}</dd>
+        <dt>${ageBandLabel()}</dt>
+        <dd>${tx(bands.find((b) => b.id === current)?.label, ctx.locale) || noAnswer()}</dd>
       </div>
     </dl>`;
-  return html`<div class="field age-band" part="age-band">
-    <label for=${domId('control', field)}>${msg('Tranche d’âge', { id: 'field.age-band' })}${requiredMark()}</label>
-    ${helpLine(field, msg('Les questions affichées suivent la tranche d’âge; en changer conserve les réponses déjà données.', { id: 'help.age-band' }))}
-    ${errorLine(messages, field)}
-    <select
-      id=${domId('control', field)}
-      data-key=${encodeKey(field)}
-      ?disabled=${ctx.disabled}
-      aria-invalid=${ifDefined(invalidAttr(messages, field))}
-      aria-describedby=${ifDefined(describedBy(messages, field, field))}
-    >
-      <option value="" ?selected=${!current}>${msg('Choisissez une tranche d’âge', { id: 'age-band.choose' })}</option>
-      ${bands.map((b) => html`<option value=${b.id} ?selected=${b.id === current}>${tx(b.label, ctx.locale)}</option>`)}
-    </select>
-  </div>`;
+  return selectField(ctx, messages, field, ageBandLabel(), current, {
+    required: true,
+    help: msg('Les questions affichées suivent la tranche d’âge; en changer conserve les réponses déjà données.', { id: 'help.age-band' }),
+    choose: msg('Choisissez une tranche d’âge', { id: 'age-band.choose' }),
+    options: bands.map((b) => ({ value: b.id, label: tx(b.label, ctx.locale) })),
+    class: 'age-band',
+    part: 'age-band',
+  });
 }

@@ -1,12 +1,10 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { createEngine, type Engine } from '../../engine/create-engine.js';
-import { EngineError, errorCodeOf } from '../../engine/errors.js';
-import type { Instrument } from '../../schema/instrument.js';
 import type { Result } from '../../schema/result.js';
 import { BoussoleElement } from '../base.js';
-import { instrumentFrom } from '../controllers/engine.js';
+import { EngineController } from '../controllers/engine.js';
+import { jsonOf } from '../controllers/notices.js';
 import { PreviousController } from '../controllers/previous.js';
 import { formStyles } from '../form/boussole-form.styles.js';
 import { findInstrument } from '../instruments.js';
@@ -17,13 +15,9 @@ import { reportStyles } from './boussole-summary.styles.js';
 
 /** The instrument id a result names, whatever shape it comes in (for finding a bundled instrument). */
 function instrumentIdOf(raw: unknown): string | undefined {
-  try {
-    const data = typeof raw === 'string' ? JSON.parse(raw) : raw;
-    const id = (data as { instrument?: { id?: unknown } } | null)?.instrument?.id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
+  const json = jsonOf(raw);
+  const id = json.ok ? (json.data as { instrument?: { id?: unknown } } | null)?.instrument?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -69,14 +63,16 @@ export class BoussoleSummary extends BoussoleElement {
   /** The instrument of the result (object or JSON text); by default the bundled one the result names. */
   @property({ attribute: false }) instrument: unknown;
 
-  /** Level of the title's heading, 1 to 6 (default 2); the others follow it. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
-  private raw: unknown;
-  private scripts: { instrument?: string; value?: string; previous?: string } = {};
-  private scriptsRead = false;
-  private engine?: Engine;
-  private readFrom?: { instrument: unknown; value: unknown };
+  /** The last `value` the host gave, and whether the engine has it yet (the instrument may change with it). */
+  private raw?: { value: unknown; applied: boolean };
+  /** The instrument id of a result whose instrument is neither given nor bundled (reported). */
+  private unknownId?: string;
+  // The form's controllers, read-only: the instrument (property, child script or bundled), the
+  // result (property or child script), the previous record.
+  private readonly record = new EngineController(this, this.notices, this.localeCtl, {
+    readonly: true,
+    bundled: () => findInstrument(this.instrumentId()),
+  });
   private readonly previousCtl = new PreviousController(this, this.notices);
 
   constructor() {
@@ -86,10 +82,10 @@ export class BoussoleSummary extends BoussoleElement {
 
   /** The result shown (object or JSON text); reads back as the result the engine recomputed, or null. */
   get value(): Result | null {
-    return this.engine?.toResult({ complete: true }) ?? null;
+    return this.record.hasValue ? this.record.engine!.toResult({ complete: true }) : null;
   }
   set value(value: unknown) {
-    this.raw = value;
+    this.raw = { value, applied: false };
     this.requestUpdate();
   }
 
@@ -101,59 +97,41 @@ export class BoussoleSummary extends BoussoleElement {
     this.previousCtl.value = value;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.scriptsRead) return;
-    this.scriptsRead = true;
-    // Child JSON scripts, for plain pages: the instrument, the result and the previous record.
-    for (const script of this.querySelectorAll<HTMLScriptElement>(':scope > script[type="application/json"]')) {
-      const role = (script.dataset.boussole ?? 'instrument') as 'instrument' | 'value' | 'previous';
-      this.scripts[role] ??= script.textContent ?? '';
-    }
-    if (this.scripts.previous !== undefined && this.previous === undefined) this.previous = this.scripts.previous;
+  /** The instrument id the result names, when no instrument is given (to find a bundled one). */
+  private instrumentId(): string | undefined {
+    const value = this.raw ? this.raw.value : this.record.script('value');
+    return value === undefined || value === null || value === '' ? undefined : instrumentIdOf(value);
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    this.localeCtl.resolve();
-    const value = this.raw ?? this.scripts.value;
-    const given = this.instrument ?? this.scripts.instrument;
-    if (this.readFrom?.instrument !== given || this.readFrom?.value !== value) {
-      this.readFrom = { instrument: given, value };
-      this.read(given, value);
+    const locale = this.localeCtl.resolve();
+    const raw = this.raw;
+    // A result of an instrument that is neither given nor bundled (an organisation's own) needs `instrument`: say which.
+    const id = this.instrumentId();
+    const unknown = this.instrument === undefined && this.record.script('instrument') === undefined && id !== undefined && !findInstrument(id) ? id : undefined;
+    if (unknown !== this.unknownId) {
+      this.unknownId = unknown;
+      if (unknown === undefined) this.notices.clear('unknown-instrument');
+      else {
+        this.notices.raise('unknown-instrument', 'unknown-instrument', { id: unknown });
+        this.record.setValue(null);
+      }
     }
-    this.previousCtl.update(this.engine?.instrument);
-  }
-
-  /** Reads the instrument and the result; bad input is reported and shows nothing of it. */
-  private read(given: unknown, value: unknown): void {
-    this.notices.clear('instrument');
-    this.notices.clear('value');
-    this.engine = undefined;
-    const empty = value === undefined || value === null || value === '';
-    const id = given === undefined && !empty ? instrumentIdOf(value) : undefined;
-    const instrument: Instrument | undefined = given !== undefined ? instrumentFrom(given, this.notices) : findInstrument(id);
-    // A result of an instrument that is not bundled (an organisation's own) needs `instrument`: say which.
-    if (!instrument && id !== undefined) this.notices.raise('instrument', 'unknown-instrument', { id });
-    if (!instrument || empty) return;
-    const engine = createEngine(instrument, { locale: this.localeCtl.locale });
-    try {
-      engine.load(typeof value === 'string' ? JSON.parse(value) : value);
-      this.engine = engine;
-    } catch (error) {
-      const code = error instanceof EngineError ? errorCodeOf(error.code) : error instanceof SyntaxError ? 'unreadable-value' : undefined;
-      if (!code) throw error;
-      this.notices.raise('value', code, error instanceof EngineError ? { ...error.params } : { problems: [{ path: '(JSON)', message: String(error) }] });
+    this.record.load(this.instrument);
+    if (raw && !raw.applied && unknown === undefined) {
+      raw.applied = true;
+      this.record.setValue(raw.value);
     }
+    this.record.engine?.setLocale(locale);
+    this.previousCtl.update(this.record.engine?.instrument, this.record.script('previous'));
   }
 
   protected override render(): TemplateResult {
     const locale = this.localeCtl.locale;
     const notices = renderNotices(this.notices.entries, locale, () => false);
-    const engine = this.engine;
-    if (!engine) return html`${notices}<p class="empty">${msg('Aucun résultat à afficher.', { id: 'report.nothing' })}</p>`;
-    engine.setLocale(locale);
-    const level = [1, 2, 3, 4, 5, 6].includes(this.headingLevel) ? this.headingLevel : 2;
-    const report = buildReport({ model: engine.model, locale, readonly: true, disabled: false, headingLevel: level }, engine, this.previousCtl.engine);
+    const engine = this.record.engine;
+    if (!engine || !this.record.hasValue) return html`${notices}<p class="empty">${msg('Aucun résultat à afficher.', { id: 'report.nothing' })}</p>`;
+    const report = buildReport({ model: engine.model, locale, readonly: true, disabled: false, headingLevel: this.level }, engine, this.previousCtl.engine);
     return html`${notices}${renderReport(report)}`;
   }
 }

@@ -1,8 +1,8 @@
-import { compareResults, type Comparison, type Direction } from '../../analysis/compare.js';
+import { compareRecords, type Comparison, type Direction } from '../../analysis/compare.js';
+import { isClosedAction, isOpenAction } from '../../engine/actions.js';
 import type { Engine } from '../../engine/create-engine.js';
 import { own } from '../../engine/records.js';
 import type { AnswerValue } from '../../schema/common.js';
-import { OPEN_ACTION_STATUSES } from '../../schema/enums.js';
 import type { Item, Section, TallyRule } from '../../schema/instrument.js';
 import type { Action, Progress, Result, TallyEntry } from '../../schema/result.js';
 import type { FormContext } from '../read-model.js';
@@ -32,7 +32,10 @@ export interface ReportTally {
 export interface ReportAction {
   readonly objective: string;
   readonly action: Action;
+  /** Still needs work (see isOpenAction). */
   readonly open: boolean;
+  /** Done or dropped. */
+  readonly closed: boolean;
 }
 
 export interface ReportSection {
@@ -59,7 +62,7 @@ export interface Report {
 export function buildReport(ctx: FormContext, engine: Engine, previous: Engine | undefined): Report {
   const result = engine.toResult({ complete: true });
   const summaries = result.summaries;
-  const comparison = previous ? compareResults(engine.instrument, [previous.toResult(), result]) : undefined;
+  const comparison = previous ? compareRecords([previous, engine]) : undefined;
   const changeOf = (itemId: string, perspective: string | undefined) => comparison?.changes.find((c) => c.itemId === itemId && c.perspective === perspective);
   const disagreements = new Set(summaries.disagreements);
   const section = (s: Section, depth: number): ReportSection => ({
@@ -90,7 +93,7 @@ export function buildReport(ctx: FormContext, engine: Engine, previous: Engine |
       const change = comparison?.tallies.find((t) => t.ruleId === rule.id && t.sectionId === s.id);
       return [{ rule, entry, ...(change ? { previous: change.previous } : {}) }];
     }),
-    actions: engine.actionPlan(s.id).objectives.flatMap((o) => o.actions.map((action) => ({ objective: o.text, action, open: OPEN_ACTION_STATUSES.includes(action.status) }))),
+    actions: engine.actionPlan(s.id).objectives.flatMap((o) => o.actions.map((action) => ({ objective: o.text, action, open: isOpenAction(action), closed: isClosedAction(action) }))),
     sections: (s.sections ?? []).filter((sub) => engine.isVisible(sub.id)).map((sub) => section(sub, depth + 1)),
   });
   return {
