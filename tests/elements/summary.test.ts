@@ -132,4 +132,15 @@ describe('<boussole-summary>', () => {
     expect(errorBoxes(el).length).to.equal(1);
     await expectAccessible(el);
   });
+
+  it('its error box closes with its “Fermer ce message” button, as the form’s does', async () => {
+    const el = await fixture<BoussoleSummary>('<boussole-summary></boussole-summary>');
+    el.value = { instrument: { id: 'pin-grid', version: (pin as unknown as Instrument).version }, answers: 'none' };
+    await el.updateComplete;
+    expect(errorBoxes(el).length).to.equal(1);
+    byRole(el, 'button', { name: 'Fermer ce message' }).click();
+    await el.updateComplete;
+    expect(errorBoxes(el).length, 'the box is gone').to.equal(0);
+    expect(textOf(el)).to.contain('Aucun résultat à afficher.');
+  });
 });

@@ -80,8 +80,8 @@ export class EngineController implements ReactiveController {
   /** The value `reset` returns to: the last one the host gave. */
   private initial: unknown = null;
   private unsubscribe?: () => void;
-  /** The child scripts by role (`instrument`, `value`, `previous`, `results`…), for the host to read. */
-  private readonly scripts = new Map<string, string>();
+  /** The child scripts by role (`instrument`, `value`, `previous`, `results`…), in page order, for the host to read. */
+  private readonly scripts = new Map<string, string[]>();
   /** Read-only: the last value given is loaded (false while there is none, or it could not be read). */
   hasValue = false;
 
@@ -157,7 +157,17 @@ export class EngineController implements ReactiveController {
 
   /** The text of the first child JSON script of a role (`instrument`, `value`, `previous`…). */
   script(role: string): string | undefined {
-    return this.scripts.get(role);
+    return this.scripts.get(role)?.[0];
+  }
+
+  /** The texts of every child JSON script of a role (the dashboard's `results`), in page order. */
+  scriptsOf(role: string): readonly string[] {
+    return this.scripts.get(role) ?? [];
+  }
+
+  /** The child scripts have been read (the parser was past the element's children). */
+  get scriptsReady(): boolean {
+    return this.scriptsRead;
   }
 
   /** Reads the child JSON scripts, once in the element's life. */
@@ -169,7 +179,7 @@ export class EngineController implements ReactiveController {
       if (role === 'instrument' && this.scriptInstrument === undefined) this.scriptInstrument = script.textContent ?? '';
       // A pre-fill, unless the host already gave a value.
       if (role === 'value' && this.initial === null && this.pending === undefined) this.setValue(script.textContent ?? '');
-      if (!this.scripts.has(role)) this.scripts.set(role, script.textContent ?? '');
+      this.scripts.set(role, [...(this.scripts.get(role) ?? []), script.textContent ?? '']);
     }
     this.host.requestUpdate();
   }

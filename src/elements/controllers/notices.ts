@@ -1,20 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorCode } from '../../engine/errors.js';
 import { errorMessage } from '../../localize/messages.js';
+import { jsonOf } from '../../schema/parse.js';
 import { BoussoleErrorEvent, type ErrorDetail } from '../events.js';
 import type { LocaleController } from './locale.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-/** Host input given as an object or as JSON text, as data; text that is not JSON is a problem at `(JSON)`. */
-export function jsonOf(raw: unknown): { ok: true; data: unknown } | { ok: false; problems: { path: string; message: string }[] } {
-  if (typeof raw !== 'string') return { ok: true, data: raw };
-  try {
-    return { ok: true, data: JSON.parse(raw) };
-  } catch (error) {
-    return { ok: false, problems: [{ path: '(JSON)', message: String(error) }] };
-  }
-}
 
 /** A problem with the host's input, shown in the element until its cause is fixed or it is closed. */
 export interface Notice {

@@ -5,30 +5,31 @@ import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import type { Locale } from '../../schema/enums.js';
 import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleElement } from '../base.js';
-import { instrumentFrom } from '../controllers/engine.js';
+import { EngineController } from '../controllers/engine.js';
+import { jsonOf } from '../../schema/parse.js';
 import { formStyles } from '../form/boussole-form.styles.js';
 import { findInstrument } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
 import { tallyChart, type ChartRow } from './chart.js';
 import { toCsv, type Cell } from './csv.js';
-import { buildFigures, parseInput, readResults, territoriesOf, type ChangeFigure, type DashboardRecord, type Figure, type TallyFigure } from './model.js';
+import { buildFigures, readResults, territoriesOf, type ChangeFigure, type DashboardRecord, type Figure, type TallyFigure } from './model.js';
 import { dashboardStyles } from './boussole-dashboard.styles.js';
 
 
 /** The results given as one value: an array (or JSON text of one); a single result counts as one. */
 const listOf = (raw: unknown): unknown[] => {
   if (raw === undefined || raw === null || raw === '') return [];
-  const parsed = parseInput(raw);
+  const parsed = jsonOf(raw);
   // Text that is not JSON stays one (unreadable) result, so that it is reported with its index.
   if (!parsed.ok) return [raw];
-  return Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 };
 
 /** The instrument id a result names (to find a bundled instrument). */
 const instrumentIdOf = (raw: unknown): string | undefined => {
-  const parsed = parseInput(raw);
-  const id = parsed.ok ? (parsed.value as { instrument?: { id?: unknown } } | null)?.instrument?.id : undefined;
+  const parsed = jsonOf(raw);
+  const id = parsed.ok ? (parsed.data as { instrument?: { id?: unknown } } | null)?.instrument?.id : undefined;
   return typeof id === 'string' ? id : undefined;
 };
 
@@ -82,8 +83,16 @@ export class BoussoleDashboard extends BoussoleElement {
   /** The territory shown ('' for all). */
   @state() private territory = '';
 
-  private scripts: { instrument?: string; results: string[] } = { results: [] };
-  private scriptsRead = false;
+  /**
+   * The instrument, as the form and the summary get theirs: the property (object or JSON text), else
+   * a child script, else the bundled one named by an id or by the results; and the child scripts.
+   */
+  private readonly record = new EngineController(this, this.notices, this.localeCtl, {
+    readonly: true,
+    bundled: () => (this.wantedId ? findInstrument(this.wantedId) : undefined),
+  });
+  /** The bundled instrument asked for: the `instrument` property when it is an id, else the one the results name. */
+  private wantedId?: string;
   private readFrom?: { instrument: unknown; results: unknown };
   private shownInstrument?: Instrument;
   private records: DashboardRecord[] = [];
@@ -93,58 +102,38 @@ export class BoussoleDashboard extends BoussoleElement {
     this.adoptEarly('instrument', 'results');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.scriptsRead) return;
-    // Child JSON scripts, for plain pages (read once the parser is past the element's children).
-    const read = () => {
-      if (this.scriptsRead) return;
-      this.scriptsRead = true;
-      for (const script of this.querySelectorAll<HTMLScriptElement>(':scope > script[type="application/json"]')) {
-        const role = script.dataset.boussole ?? 'instrument';
-        if (role === 'results') this.scripts.results.push(script.textContent ?? '');
-        else if (role === 'instrument') this.scripts.instrument ??= script.textContent ?? '';
-      }
-      this.requestUpdate();
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', read, { once: true });
-    else read();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.localeCtl.resolve();
     this.reportHeadingLevel(changed);
-    const given = this.instrument ?? this.scripts.instrument;
-    const results = this.results ?? (this.scripts.results.length ? this.scripts.results : undefined);
-    if (this.readFrom?.instrument === given && this.readFrom?.results === results) return;
-    this.readFrom = { instrument: given, results };
-    this.read(given, results);
+    const scripts = this.record.scriptsOf('results');
+    const results = this.results ?? (scripts.length ? scripts : undefined);
+    const inputs = results === scripts ? scripts.flatMap(listOf) : Array.isArray(results) ? results : listOf(results);
+    const given = this.instrument;
+    const isId = typeof given === 'string' && !given.trim().startsWith('{');
+    this.wantedId = isId ? given.trim() : given === undefined && this.record.script('instrument') === undefined ? inputs.map(instrumentIdOf).find(Boolean) : undefined;
+    let instrument: Instrument | undefined;
+    if (this.wantedId !== undefined && !findInstrument(this.wantedId)) {
+      if (this.notices.entries.get('instrument')?.code !== 'unknown-instrument') this.notices.raise('instrument', 'unknown-instrument', { id: this.wantedId });
+    } else {
+      if (this.notices.entries.get('instrument')?.code === 'unknown-instrument') this.notices.clear('instrument');
+      this.record.load(isId ? undefined : given);
+      instrument = this.record.engine?.instrument;
+    }
+    if (this.readFrom?.instrument === instrument && this.readFrom?.results === results) return;
+    this.readFrom = { instrument, results };
+    this.read(instrument, inputs);
   }
 
-  /** Reads the instrument and every result; each bad one is reported with its index, the others are kept. */
-  private read(given: unknown, results: unknown): void {
-    for (const key of this.notices.entries.keys()) if (key === 'instrument' || key.startsWith('result-')) this.notices.clear(key);
+  /** Reads every result with the instrument; each bad one is reported with its index, the others are kept. */
+  private read(instrument: Instrument | undefined, inputs: readonly unknown[]): void {
+    for (const key of this.notices.entries.keys()) if (key.startsWith('result-')) this.notices.clear(key);
     this.records = [];
-    this.shownInstrument = undefined;
-    // Child scripts each hold an array or one result.
-    const inputs = Array.isArray(results) && results === this.scripts.results ? results.flatMap(listOf) : Array.isArray(results) ? results : listOf(results);
-    const instrument = this.instrumentOf(given, inputs);
-    if (!instrument) return;
     this.shownInstrument = instrument;
+    if (!instrument) return;
     const { records, rejected } = readResults(instrument, inputs);
     this.records = records;
     for (const bad of rejected) this.notices.raise(`result-${bad.index}`, bad.code, { ...bad.params, index: bad.index });
     if (this.territory && !records.some((r) => r.territory === this.territory)) this.territory = '';
-  }
-
-  private instrumentOf(given: unknown, inputs: readonly unknown[]): Instrument | undefined {
-    // An id names a bundled instrument; anything else is the instrument itself.
-    const id = typeof given === 'string' && !given.trim().startsWith('{') ? given.trim() : given === undefined ? inputs.map(instrumentIdOf).find(Boolean) : undefined;
-    if (given !== undefined && id === undefined) return instrumentFrom(given, this.notices);
-    if (id === undefined) return undefined;
-    const found = findInstrument(id);
-    if (!found) this.notices.raise('instrument', 'unknown-instrument', { id });
-    return found;
   }
 
   /** The records the filter keeps. */

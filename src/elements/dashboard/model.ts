@@ -1,7 +1,8 @@
-import { compareResults } from '../../analysis/compare.js';
+import { compareRecords } from '../../analysis/compare.js';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import { EngineError, errorCodeOf, type ErrorCode } from '../../engine/errors.js';
 import { own } from '../../engine/records.js';
+import { jsonOf } from '../../schema/parse.js';
 import type { Text } from '../../schema/common.js';
 import type { Instrument, TallyRule } from '../../schema/instrument.js';
 
@@ -12,23 +13,11 @@ import type { Instrument, TallyRule } from '../../schema/instrument.js';
  * to the next (the analysis layer's comparison). Nothing here counts answers itself.
  */
 
-/** Text or object → parsed value, or the JSON problem. The one place the dashboard parses host input. */
-export function parseInput(raw: unknown): { ok: true; value: unknown } | { ok: false; problem: { path: string; message: string } } {
-  if (typeof raw !== 'string') return { ok: true, value: raw };
-  try {
-    return { ok: true, value: JSON.parse(raw) };
-  } catch (error) {
-    return { ok: false, problem: { path: '(JSON)', message: String(error) } };
-  }
-}
-
 /** A result the engine read. */
 export interface DashboardRecord {
   /** Its position in the results given (0-based). */
   index: number;
   engine: Engine;
-  /** The result as given, parsed (for the comparison). */
-  data: unknown;
   date: string | undefined;
   territory: string | undefined;
 }
@@ -45,21 +34,21 @@ export function readResults(instrument: Instrument, inputs: readonly unknown[]):
   const records: DashboardRecord[] = [];
   const rejected: RejectedResult[] = [];
   inputs.forEach((raw, index) => {
-    const parsed = parseInput(raw);
+    const parsed = jsonOf(raw);
     if (!parsed.ok) {
-      rejected.push({ index, code: 'unreadable-value', params: { problems: [parsed.problem] } });
+      rejected.push({ index, code: 'unreadable-value', params: { problems: parsed.problems } });
       return;
     }
     const engine = createEngine(instrument);
     try {
-      engine.load(parsed.value);
+      engine.load(parsed.data);
     } catch (error) {
       const code = error instanceof EngineError ? errorCodeOf(error.code) : undefined;
       if (!code) throw error;
       rejected.push({ index, code, params: { ...(error as EngineError).params } });
       return;
     }
-    records.push({ index, engine, data: parsed.value, date: engine.session.date, territory: engine.session.territory?.trim() || undefined });
+    records.push({ index, engine, date: engine.session.date, territory: engine.session.territory?.trim() || undefined });
   });
   // Date order; undated results last; the order given otherwise.
   records.sort((a, b) => (a.date ?? '\uffff').localeCompare(b.date ?? '\uffff') || a.index - b.index);
@@ -147,7 +136,7 @@ export function buildFigures(instrument: Instrument, records: readonly Dashboard
   }
   // Without tallies: answered counts per record, and the comparison of each record with the one before.
   const progress = records.map((r) => r.engine.summaries().progress.sections);
-  const comparisons = records.slice(1).map((r, i) => compareResults(instrument, [records[i]!.data, r.data]));
+  const comparisons = records.slice(1).map((r, i) => compareRecords([records[i]!.engine, r.engine]));
   const figures: ChangeFigure[] = [];
   for (const section of model.sections) {
     const rows: ChangeRow[] = [];

@@ -9,6 +9,7 @@ import type { Item } from '../../schema/instrument.js';
 import { answerRef, domId, encodeKey, questionDomId, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
 import { directionLabel, yesNoLabel } from '../../localize/messages.js';
+import { noAnswer } from '../../localize/labels.js';
 import type { FormContext, ItemView } from '../read-model.js';
 import { describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
 import { dateInput } from './date-input.js';
@@ -42,7 +43,7 @@ function previousLine(view: ItemView, perspective?: string): TemplateResult | ty
   const { ctx, item, previous } = view;
   const voice = previous?.voices.find((v) => v.perspective === perspective);
   if (!previous || !voice) return nothing;
-  const text = answerText(ctx, item, voice.value) || msg('Sans réponse', { id: 'no-answer' });
+  const text = answerText(ctx, item, voice.value) || noAnswer();
   const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
   return html`<p class="previous ${voice.direction}" part="previous" id=${domId('previous', answerRef(item.id, perspective))}>
     <span class="arrow" aria-hidden="true">${ARROWS[voice.direction]}</span>
@@ -359,7 +360,7 @@ export function answerText(ctx: FormContext, item: Item, value: AnswerValue | un
 
 function renderReview(view: ItemView): TemplateResult {
   const { ctx, item, answer } = view;
-  const none = msg('Sans réponse', { id: 'no-answer' });
+  const none = noAnswer();
   const line = (value: AnswerValue | undefined) => {
     const text = answerText(ctx, item, value);
     return text ? html`<span class="answer">${text}</span>` : html`<span class="answer empty">${none}</span>`;

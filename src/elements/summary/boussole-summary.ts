@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 import type { Result } from '../../schema/result.js';
 import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
-import { jsonOf } from '../controllers/notices.js';
+import { jsonOf } from '../../schema/parse.js';
 import { PreviousController } from '../controllers/previous.js';
 import { formStyles } from '../form/boussole-form.styles.js';
 import { findInstrument } from '../instruments.js';
@@ -130,8 +130,14 @@ export class BoussoleSummary extends BoussoleElement {
     const locale = this.localeCtl.locale;
     const notices = renderNotices(this.notices.entries, locale, () => false);
     const engine = this.record.engine;
-    if (!engine || !this.record.hasValue) return html`${notices}<p class="empty">${msg('Aucun résultat à afficher.', { id: 'report.nothing' })}</p>`;
+    if (!engine || !this.record.hasValue) return html`<div @click=${this.onClick}>${notices}<p class="empty">${msg('Aucun résultat à afficher.', { id: 'report.nothing' })}</p></div>`;
     const report = buildReport({ model: engine.model, locale, readonly: true, disabled: false, headingLevel: this.level }, engine, this.previousCtl.engine);
-    return html`${notices}${renderReport(report)}`;
+    return html`<div @click=${this.onClick}>${notices}</div>${renderReport(report)}`;
   }
+
+  /** The error box's “close” button. */
+  private onClick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action="dismiss"]');
+    if (button) this.notices.clear(button.dataset.target!);
+  };
 }
