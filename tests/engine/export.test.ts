@@ -6,6 +6,7 @@ import { createEngine, parseInstrument } from '../../src/engine/index.js';
 import { aggregate, csvLines, ExportError, ndjsonLines, suppression, toCsv, toNdjson, type Aggregate, type Cell } from '../../src/export/index.js';
 import type { Instrument, Result } from '../../src/schema/index.js';
 import { fillAll, type FillOptions } from '../support/fill.js';
+import { sampleInstrument } from './fixtures.js';
 
 const load = (id: string): Instrument => {
   const parsed = parseInstrument(JSON.parse(readFileSync(new URL(`../../schemas/instruments/${id}.json`, import.meta.url), 'utf8')));
@@ -69,9 +70,34 @@ describe('CSV and NDJSON exports', () => {
     const voiced = instrument.sections.flatMap(function walk(s): NonNullable<typeof s.items> {
       return [...(s.items ?? []), ...(s.sections ?? []).flatMap(walk)];
     }).find((i) => i.perspectives);
-    if (!voiced) return; // the CÉS may have no voiced item; the sample fixture covers it elsewhere
+    assert.ok(voiced, 'the CÉS has an item with voices');
     const rows = toNdjson(instrument, [filled(instrument)]).trimEnd().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(rows.filter((r) => r.item_id === voiced.id).map((r) => r.voice).sort(), [...voiced.perspectives!].sort());
+  });
+
+  it('a multiple choice gives one row per selected code; voices, numbers and dates their own rows', () => {
+    const instrument = sampleInstrument();
+    const engine = createEngine(instrument);
+    engine.setAgeBand('child');
+    engine.setSession({ date: '2026-02-03' });
+    engine.setAnswer('a8', ['high', 'low']);
+    engine.setAnswer('a9', 'mid', { perspective: 'child' });
+    engine.setAnswer('a9', 'low', { perspective: 'worker' });
+    engine.setAnswer('a5', 0);
+    engine.setAnswer('a6', '2026-01-31');
+    const rows = toNdjson(instrument, [engine.toResult()], { locale: 'en' }).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const pick = (id: string) => rows.filter((r) => r.item_id === id).map((r) => [r.voice, r.value, r.label]);
+    assert.deepEqual(pick('a8'), [['', 'high', 'High'], ['', 'low', 'Low']]);
+    assert.deepEqual(pick('a9'), [['child', 'mid', 'Medium'], ['worker', 'low', 'Low']]);
+    assert.deepEqual(pick('a5'), [['', '0', '']]);
+    assert.deepEqual(pick('a6'), [['', '2026-01-31', '']]);
+    assert.ok(rows.every((r) => r.section_id === 'a' && r.session_date === '2026-02-03'));
+    const table = aggregate(instrument, Array(5).fill(engine.toResult()), { minCell: 1 }).groups[0]!.sections.find((t) => t.section === 'a' && t.scale === 'level')!;
+    assert.deepEqual(table.rows.filter((r) => r.item === 'a8' || r.item === 'a9').map((r) => [r.item, r.voice, r.counts.high, r.counts.low, r.total]), [
+      ['a8', '', 5, 5, 10],
+      ['a9', 'child', null, null, 5],
+      ['a9', 'worker', null, 5, 5],
+    ]);
   });
 
   it('a formula typed in a text answer comes out inert in CSV, kept as typed in NDJSON', () => {
