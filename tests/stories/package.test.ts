@@ -2,9 +2,9 @@
 // temp folder (--prefer-offline: "--offline" fails here, ENOTCACHED for @lit/localize), then `npx boussole --help`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -25,5 +25,22 @@ describe('the packed package', () => {
     const bad = spawnSync('npx', ['--no-install', 'boussole', 'validate', 'bad.ndjson'], { cwd: app, encoding: 'utf8' });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /^bad\.ndjson:1: answers\.x\.value: /m);
+  });
+});
+
+describe('dist/export.js', () => {
+  it('imports no lit, no element and no Node built-in: only its own chunks and zod', () => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;'"]*?'([^']+)'/gm))
+        if (spec!.startsWith('.')) visit(join(dirname(file), spec!));
+        else bare.add(spec!);
+    };
+    visit(join(root, 'dist/export.js'));
+    assert.deepEqual([...bare], ['zod/mini']);
+    assert.ok(![...seen].some((f) => /elements|lit/.test(f)), [...seen].join(', '));
   });
 });
