@@ -18,7 +18,7 @@ export interface ExportRow {
   /** The section that directly holds the item. */
   section_id: string;
   item_id: string;
-  /** The perspective (voice) that answered; `''` when the item collects one answer. */
+  /** The perspective (voice) that answered, for an item that collects several; `''` otherwise. */
   voice: string;
   /** Option code, `yes` / `no` / `unknown`, the number or date, or the text typed. */
   value: string;
@@ -150,9 +150,13 @@ export function* rowsOfLoaded(loaded: LoadedResult, options: ExportOptions = {})
   for (const item of engine.model.items) {
     const answer = engine.answer(item.id);
     if (!answer || !engine.isVisible(item.id)) continue;
+    // Voices of an item that collects perspectives; a single answer has voice '' (who gave it, a
+    // role, is not exported), as in `aggregate`, so SQL over the rows counts what it counts.
     const voices: [string, Pick<Answer, 'value' | 'comment'>][] = answer.perspectives
-      ? Object.entries(answer.perspectives)
-      : [[answer.perspective ?? '', answer]];
+      ? item.perspectives
+        ? item.perspectives.flatMap((p) => (answer.perspectives![p] ? [[p, answer.perspectives![p]!] as [string, Pick<Answer, 'value' | 'comment'>]] : []))
+        : []
+      : [['', answer]];
     for (const [voice, { value, comment }] of voices) {
       if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
       for (const one of Array.isArray(value) ? value : [value]) {
