@@ -60,6 +60,14 @@ describe('boussole (command line)', () => {
     assert.ok(out.stderr.startsWith(`${json}: not JSON`), out.stderr);
   });
 
+  it('validate: a bad instrument names its file and the path', () => {
+    const instrument = join(dir, 'instrument.json');
+    writeFileSync(instrument, JSON.stringify({ ...JSON.parse(readFileSync(join(root, 'schemas/instruments/pin-grid.json'), 'utf8')), version: 2 }));
+    const out = run('validate', instrument);
+    assert.equal(out.code, 1);
+    assert.ok(out.stderr.includes(`${instrument}: version: expected string`), out.stderr);
+  });
+
   it('export: CSV to a file, NDJSON to the standard output; aggregate as JSON', () => {
     const csvFile = join(dir, 'out.csv');
     const csv = run('export', '--instrument', 'pin-grid', '--format', 'csv', '--locale', 'en', '-o', csvFile, dir + '/results.ndjson');
@@ -74,6 +82,9 @@ describe('boussole (command line)', () => {
     const a = JSON.parse(agg.stdout);
     assert.equal(a.minCell, 3);
     assert.equal(a.groups[0].results, 6);
+    const grouped = JSON.parse(run('aggregate', '--instrument', 'pin-grid', '--min-cell', '1', '--group-by', 'territory', good).stdout);
+    assert.deepEqual(grouped.groups.map((g: { key: unknown }) => g.key), [{ territory: 'RLS Nord' }]);
+    assert.ok(!agg.stdout.includes('RLS Nord'), 'no territory unless grouped by');
     const unknown = run('export', '--instrument', 'pin-grid', '--format', 'xlsx', good);
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /--format must be one of csv, ndjson/);

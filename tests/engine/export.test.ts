@@ -161,6 +161,8 @@ describe('CSV and NDJSON exports', () => {
     const good = filled(instrument);
     const bad = { ...good, answers: { 'pin.ecosystemic.targeted': { value: 3, extra: true } } };
     assert.throws(() => toCsv(instrument, [good, good, bad]), (e: unknown) => e instanceof ExportError && e.index === 2 && /^result 2: answers/.test(e.message));
+    const newer = { ...good, instrument: { id: 'pin-grid', version: '9.0.0' } };
+    assert.throws(() => toCsv(instrument, [good, newer]), /result 1: version-mismatch/, 'the engine\'s version policy applies');
     const other = { ...good, instrument: { id: 'ces', version: '1.0.0' } };
     assert.throws(() => toNdjson(instrument, [other]), /result 0: instrument-mismatch/);
     const reported: number[] = [];
