@@ -7,7 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/];
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/];
 
 /** zod and lit print harmless warnings about their own annotations and cycles. */
 function onwarn(warning, warn) {
@@ -37,6 +37,8 @@ export default [
       define: 'src/define.ts',
       engine: 'src/engine/index.ts',
       analysis: 'src/analysis/index.ts',
+      export: 'src/export/index.ts',
+      cli: 'src/cli/index.ts',
       'elements/form': 'src/elements/form/define.ts',
       'elements/ces': 'src/elements/ces/define.ts',
       'elements/needs-grid': 'src/elements/needs-grid/define.ts',
@@ -46,7 +48,14 @@ export default [
     },
     external,
     plugins: [json({ compact: true }), ts(true)],
-    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // The command line (package.json "bin") runs as a script.
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+    },
     onwarn,
   },
   {

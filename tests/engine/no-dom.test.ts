@@ -38,4 +38,11 @@ describe('the engine has no DOM', () => {
     const files = readdirSync(engineDir).filter((f) => f.endsWith('.ts')).map((f) => join(engineDir, f));
     assert.deepEqual(diagnostics(files), []);
   });
+
+  it('and so does every file of boussole/export.js (src/export)', () => {
+    const exportDir = fileURLToPath(new URL('../../src/export/', import.meta.url));
+    const files = readdirSync(exportDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(exportDir, f));
+    assert.ok(files.length >= 5);
+    assert.deepEqual(diagnostics(files), []);
+  });
 });
