@@ -33,7 +33,8 @@ export const INVARIANTS = {
   'que-6': { on: 'Questionnaire.repeat(item)', expression: "type!='display' or (required.empty() and repeats.empty())" },
   'que-11': { on: 'Questionnaire.repeat(item)', expression: 'answerOption.empty() or initial.empty()' },
   'qrs-1': { on: 'QuestionnaireResponse.repeat(item | answer.item)', expression: '(answer.exists() and item.exists()).not()' },
-  'qrs-2': { on: 'QuestionnaireResponse.repeat(item | answer.item)', expression: 'repeat(answer|item).select(item.select(linkId)).isDistinct()' },
+  // Stated on the response: its children's children, at every depth, never repeat a linkId beside each other.
+  'qrs-2': { on: 'QuestionnaireResponse', expression: 'repeat(answer|item).select(item.select(linkId)).isDistinct()' },
 } as const;
 
 /** The invariants a resource breaks, as `que-1 at <linkId>`. */

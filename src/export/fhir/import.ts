@@ -152,6 +152,7 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
   const url = str(q.url);
   if (url) mapping.questionnaire = str(q.version) ? `${url}|${String(q.version)}` : url;
   const known = new Map<string, Known>();
+  const seenLinks = new Set<string>();
   const initial: Record<string, AnswerValue> = {};
   const pending: Pending[] = [];
   const scales: Scale[] = [];
@@ -172,8 +173,8 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
   };
 
   /** Options of a choice item: its answerOption, or a contained ValueSet's concepts. */
-  const optionsOf = (node: Json, linkId: string): { value: FhirValue; label: string; missing: boolean; selected: boolean }[] | undefined => {
-    const out: { value: FhirValue; label: string; missing: boolean; selected: boolean }[] = [];
+  const optionsOf = (node: Json, linkId: string): { value: FhirValue; label: string; missing: boolean; selected: boolean; companion?: unknown }[] | undefined => {
+    const out: { value: FhirValue; label: string; missing: boolean; selected: boolean; companion?: unknown }[] = [];
     for (const o of arrayOf(node.answerOption)) {
       if (!isObject(o)) continue;
       const missing = ext(o, EXT.missing)[0]?.valueBoolean === true;
@@ -183,7 +184,7 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
       if (isObject(o.valueCoding)) {
         const c = o.valueCoding as FhirCoding;
         const label = clean(str(c.display)) ?? clean(str(c.code));
-        if (label) out.push({ value: { valueCoding: { ...(c.system ? { system: c.system } : {}), ...(c.code ? { code: c.code } : {}), ...(c.display ? { display: c.display } : {}) } }, label, missing, selected });
+        if (label) out.push({ value: { valueCoding: { ...(c.system ? { system: c.system } : {}), ...(c.code ? { code: c.code } : {}), ...(c.display ? { display: c.display } : {}) } }, label, missing, selected, companion: c._display });
       } else if (typeof o.valueString === 'string' && clean(o.valueString)) out.push({ value: { valueString: o.valueString }, label: clean(o.valueString)!, missing, selected });
       else if (typeof o.valueInteger === 'number') out.push({ value: { valueInteger: o.valueInteger }, label: String(o.valueInteger), missing, selected });
       else if (typeof o.valueDate === 'string') out.push({ value: { valueDate: o.valueDate }, label: o.valueDate, missing, selected });
@@ -294,7 +295,7 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
           if (!ID.test(code)) code = `o${i + 1}`;
           for (let n = 2; codes.has(code); n++) code = `${code.slice(0, 74)}_${n}`;
           codes.add(code);
-          return { code, label: textOf(o.label, o.value.valueCoding?._display, linkId, o.label), ...(o.missing ? { missing: true } : {}) };
+          return { code, label: textOf(o.label, o.companion, linkId, o.label), ...(o.missing ? { missing: true } : {}) };
         });
         mapping.options[id] = Object.fromEntries(opts.map((o, i) => [scaleOptions[i]!.code, o.value]));
         known.set(linkId, { id, codes: opts.map((o, i) => ({ value: o.value, code: scaleOptions[i]!.code })) });
@@ -367,7 +368,9 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
         continue;
       }
       reportExtensions(node, linkId);
-      if (known.has(linkId)) note(linkId, 'duplicate linkId', 'kept', 'the linkId appears twice (que-2); the second is renamed');
+      const duplicate = known.has(linkId) || seenLinks.has(linkId);
+      seenLinks.add(linkId);
+      if (duplicate) note(linkId, 'duplicate linkId', 'kept', 'the linkId appears twice (que-2): the second is renamed and left out of responses');
       if (node.definition) note(linkId, 'definition', 'kept', 'ignored');
       if (arrayOf(node.code).length) note(linkId, 'code', 'kept', 'ignored');
       if (node.prefix) note(linkId, 'prefix', 'kept', 'ignored (Boussole numbers questions itself)');
@@ -399,8 +402,8 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
         if (node.repeats === true) note(linkId, 'repeats (group)', 'kept', 'the group is asked once');
         if (node.required === true) note(linkId, 'required (group)', 'kept', 'Boussole requires questions, not groups');
         const id = idFor(linkId);
-        mapping.linkIds[id] = linkId;
-        known.set(linkId, { id });
+        if (!duplicate) mapping.linkIds[id] = linkId;
+        if (!duplicate) known.set(linkId, { id });
         const sub: Section = { id, kind: str(ext(node, EXT.sectionKind)[0]?.valueCode) ?? 'group', title: textOf(node.text, node._text, linkId, linkId) };
         if (!ID.test(sub.kind)) sub.kind = 'group';
         if (under) {
@@ -429,8 +432,10 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
         if (children.length) note(linkId, 'items under a left-out question', 'left-out', 'its child items are left out with it');
         continue;
       }
-      mapping.linkIds[id] = linkId;
-      if (!known.has(linkId) || !known.get(linkId)!.item) known.set(linkId, { ...known.get(linkId), id, item });
+      if (!duplicate) {
+        mapping.linkIds[id] = linkId;
+        known.set(linkId, { ...known.get(linkId), id, item });
+      }
       const bandsHere = ext(node, EXT.ageBand).map((e) => e.valueCode).filter((v): v is string => typeof v === 'string');
       if (bandsHere.length) item.ageBands = bandsHere;
       if (under) mapping.under[id] = under;
@@ -501,6 +506,12 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
     ['derivedFrom', 'ignored'],
   ] as const)
     if (q[feature] !== undefined) note('', feature, 'kept', what);
+  // Boussole's own voices, in their order (a voice no question asks is left out below).
+  for (const p of ext(q, EXT.perspective)) {
+    const id = p.extension?.find((x) => x.url === 'id')?.valueCode;
+    const label = p.extension?.find((x) => x.url === 'label');
+    if (typeof id === 'string' && ID.test(id)) perspectives.set(id, { id, label: textOf(label?.valueString, label?._valueString, '', id) });
+  }
   const root: Section = { id: '', kind: 'group', title: { fr: '', en: '' } };
   const title = textOf(q.title ?? q.name, q._title, '', str(q.id) ?? 'Questionnaire');
   const topSections: Section[] = [];
@@ -523,11 +534,6 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
   }
   flush();
   if (!topSections.length) topSections.push({ id: idFor('questions'), kind: 'group', title });
-  for (const p of ext(q, EXT.perspective)) {
-    const id = p.extension?.find((x) => x.url === 'id')?.valueCode;
-    const label = p.extension?.find((x) => x.url === 'label');
-    if (typeof id === 'string' && perspectives.has(id)) perspectives.set(id, { id, label: textOf(label?.valueString, label?._valueString, '', id) });
-  }
 
   // Conditions, now that every question has its id.
   const leafOf = (ew: FhirEnableWhen, linkId: string): Condition | undefined => {
@@ -587,7 +593,19 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
       .map((ew) => leafOf(ew, linkId))
       .filter((c): c is Condition => !!c);
     if (!leaves.length) continue;
-    target.visibleWhen = leaves.length === 1 ? leaves[0]! : node.enableBehavior === 'any' ? { any: leaves } : { all: leaves };
+    const any = node.enableBehavior === 'any';
+    // Several `=` on one question under "any" is `in` (and `!=` under "all" is `not-in`), as Boussole writes it.
+    const sameItem = leaves.every(
+      (c) => 'item' in c && c.item === (leaves[0] as { item: string }).item && c.op === (any ? 'equals' : 'not-equals') && typeof c.value === 'string',
+    );
+    target.visibleWhen =
+      leaves.length === 1
+        ? leaves[0]!
+        : sameItem
+          ? { item: (leaves[0] as { item: string }).item, op: any ? 'in' : 'not-in', value: leaves.map((c) => String((c as { value: string }).value)) }
+          : any
+            ? { any: leaves }
+            : { all: leaves };
   }
 
   const version = str(q.version);
