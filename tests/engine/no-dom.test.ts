@@ -38,4 +38,11 @@ describe('the engine has no DOM', () => {
     const files = readdirSync(engineDir).filter((f) => f.endsWith('.ts')).map((f) => join(engineDir, f));
     assert.deepEqual(diagnostics(files), []);
   });
+
+  it('and so does every file of the FHIR export and import (src/export/fhir)', () => {
+    const dir = fileURLToPath(new URL('../../src/export/fhir/', import.meta.url));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+    assert.ok(files.length >= 4);
+    assert.deepEqual(diagnostics(files), []);
+  });
 });

@@ -32,6 +32,11 @@ export interface Unsupported {
 export interface FhirImportOptions {
   /** The language of a Questionnaire that does not state one (default `en`). */
   language?: Locale;
+  /**
+   * ValueSet resources the host holds, found by `url` (or `#id`) from `answerValueSet`, beside the
+   * Questionnaire's `contained` ones: Boussole never fetches one.
+   */
+  valueSets?: unknown[];
 }
 
 export interface FhirImport {
@@ -159,7 +164,11 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
   const scaleKeys = new Map<string, string>();
   const perspectives = new Map<string, Perspective>();
   const contained = new Map<string, Json>();
-  for (const r of arrayOf(q.contained)) if (isObject(r) && typeof r.id === 'string') contained.set(r.id, r);
+  for (const r of [...arrayOf(q.contained), ...arrayOf(options.valueSets)])
+    if (isObject(r)) {
+      if (typeof r.id === 'string' && !contained.has(`#${r.id}`)) contained.set(`#${r.id}`, r);
+      if (typeof r.url === 'string' && !contained.has(r.url)) contained.set(r.url, r);
+    }
   let bands: AgeBand[] | undefined;
   let description: Text | undefined;
 
@@ -193,9 +202,9 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
     if (out.length) return out;
     const vs = str(node.answerValueSet);
     if (!vs) return undefined;
-    const set = vs.startsWith('#') ? contained.get(vs.slice(1)) : undefined;
+    const set = contained.get(vs) ?? contained.get(vs.split('|')[0]!);
     if (!set) {
-      note(linkId, 'answerValueSet', 'left-out', `the options are in an external value set (${vs}), which Boussole cannot fetch`);
+      note(linkId, 'answerValueSet', 'left-out', `the options are in an external value set (${vs}), which Boussole cannot fetch (a host may pass it in \`valueSets\`)`);
       return undefined;
     }
     const concepts: FhirCoding[] = [];
@@ -208,6 +217,7 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
       const label = clean(c.display) ?? clean(c.code);
       if (label && c.code) out.push({ value: { valueCoding: { ...(c.system ? { system: c.system } : {}), code: c.code, ...(c.display ? { display: c.display } : {}) } }, label, missing: false, selected: false });
     }
+    if (!out.length) note(linkId, 'answerValueSet', 'left-out', `the value set ${vs} lists no concepts (only a code system), which Boussole cannot expand`);
     return out.length ? out : undefined;
   };
 
@@ -263,7 +273,16 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
         return { ...base, type: type === 'text' ? 'long-text' : 'short-text', ...(maxLength ? { maxLength } : {}) };
       case 'choice':
       case 'open-choice': {
-        const opts = optionsOf(node, linkId);
+        let opts = optionsOf(node, linkId);
+        // A choice with no list but an initial coding offers that coding (a check box).
+        if (!opts && !node.answerValueSet) {
+          const codings = arrayOf(node.initial).filter((i): i is Json => isObject(i) && isObject(i.valueCoding));
+          if (codings.length)
+            opts = codings.map((i) => {
+              const c = i.valueCoding as FhirCoding;
+              return { value: { valueCoding: { ...(c.system ? { system: c.system } : {}), ...(c.code ? { code: c.code } : {}), ...(c.display ? { display: c.display } : {}) } }, label: clean(str(c.display)) ?? clean(str(c.code)) ?? 'Oui', missing: false, selected: false };
+            });
+        }
         if (type === 'open-choice') note(linkId, 'open-choice', 'kept', opts ? 'only the listed options are offered, not a free answer' : 'asked as free text');
         if (!opts) {
           if (type === 'open-choice') {
@@ -283,8 +302,13 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
           return { ...base, type: 'yes-no', ...(systems.includes(UNKNOWN_SYSTEM) ? {} : { allowUnknown: false }) };
         }
         if (opts.length < 2) {
-          note(linkId, 'answerOption', 'left-out', 'a choice with a single option');
-          return undefined;
+          // One option (a check box): asked as yes / no; yes answers with the option, no leaves it unanswered.
+          note(linkId, 'answerOption (one)', 'kept', 'a single option is asked as yes / no');
+          mapping.options[id] = { yes: opts[0]!.value };
+          known.set(linkId, { id, codes: [{ value: opts[0]!.value, code: 'yes' }] });
+          if (opts[0]!.selected || (arrayOf(node.initial).length && !node.answerOption)) initial[id] = 'yes';
+          const label = clean(str(node.text)) ? base.label : textOf(opts[0]!.label, undefined, linkId, opts[0]!.label);
+          return { ...base, label, type: 'yes-no', allowUnknown: false };
         }
         // Option codes: the original code when it is an id, else one made from it; unique in the scale.
         const codes = new Set<string>();
@@ -333,6 +357,7 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
     if (!isObject(first) || initial[item.id] !== undefined) return;
     const v = first as FhirValue;
     let value: AnswerValue | undefined;
+    if (item.type === 'yes-no' && mapping.options[item.id]) return;
     if (item.type === 'yes-no' && typeof v.valueBoolean === 'boolean') value = v.valueBoolean ? 'yes' : 'no';
     else if (item.type === 'number') value = v.valueInteger ?? v.valueDecimal ?? v.valueQuantity?.value;
     else if (item.type === 'date') value = (v.valueDate ?? v.valueDateTime)?.slice(0, 10);
@@ -705,6 +730,7 @@ export function fromFhirQuestionnaireResponse(
       switch (item.type) {
         case 'yes-no':
           if (typeof v.valueBoolean === 'boolean') return v.valueBoolean ? 'yes' : 'no';
+          if (imported.mapping.options[item.id]) return v.valueCoding || v.valueString !== undefined ? 'yes' : undefined;
           return v.valueCoding?.code === 'Y' ? 'yes' : v.valueCoding?.code === 'N' ? 'no' : v.valueCoding?.code === 'UNK' ? 'unknown' : undefined;
         case 'single-choice':
         case 'multiple-choice': {

@@ -63,6 +63,8 @@ export function toFhirQuestionnaireResponse(
         case 'yes-no':
           if (v !== 'yes' && v !== 'no' && v !== 'unknown') return [];
           if (type === 'boolean') return v === 'unknown' ? [] : [{ valueBoolean: v === 'yes' }];
+          // A choice of one option asked as yes / no: yes is that option, no is no answer.
+          if (mapping?.options[item.id]) return v === 'yes' && mapping.options[item.id]!.yes ? [mapping.options[item.id]!.yes!] : [];
           return [{ valueCoding: { ...YES_NO_CODINGS[v] } }];
         case 'number':
           if (typeof v !== 'number') return [];
