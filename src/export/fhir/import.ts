@@ -643,6 +643,12 @@ function importQuestionnaire(input: unknown, options: FhirImportOptions): FhirIm
   if (q.description !== undefined) description = textOf(q.description, q._description, '', '');
   const licence = clean(str(q.copyright));
   const missing = untranslated.size > 0;
+  // The person filling it sees why some text is in one language: the description says so.
+  if (missing) {
+    const fr = `Questionnaire importé de FHIR, rédigé en ${primary === 'en' ? 'anglais' : 'français'} seulement : les textes non traduits restent dans cette langue.`;
+    const en = `Questionnaire imported from FHIR, written in ${primary === 'en' ? 'English' : 'French'} only: untranslated text stays in that language.`;
+    description = description && clean(description.fr) ? { fr: `${description.fr}\n\n${fr}`, en: `${description.en}\n\n${en}` } : { fr, en };
+  }
   const instrument: Instrument = {
     id,
     version: semver,
