@@ -87,6 +87,45 @@ describe('FHIR in: every Questionnaire of the public corpus', () => {
     });
   }
 
+  it('reads enableWhen with its operators and answer types, and names each condition it drops', () => {
+    const { instrument, unsupported } = fromFhirQuestionnaire(questionnaires.find((f) => f.name === 'sdc-questionnaire-sdc-test-enablewhen.json')!.json);
+    const conditions = new Map<string, unknown>();
+    const walk = (sections: Json[]) =>
+      sections.forEach((s) => {
+        if (s.visibleWhen) conditions.set(s.id, s.visibleWhen);
+        (s.items ?? []).forEach((i: Json) => i.visibleWhen && conditions.set(i.id, i.visibleWhen));
+        walk(s.sections ?? []);
+      });
+    walk(instrument.sections as Json[]);
+    assert.deepEqual(conditions.get('date_greater_2000-01-01'), { item: 'date_of_birth_question', op: 'gt', value: '2000-01-01' });
+    assert.deepEqual(conditions.get('date_less_2000-01-01'), { item: 'date_of_birth_question', op: 'lte', value: '2000-01-01' });
+    // answerBoolean false on a boolean question (which the fhir package reports as missing).
+    assert.deepEqual(conditions.get('q3ca80fdf-6598-4dd7-b9df-8a2f10895e4e'), { item: 'fe0106a5-0e25-43a4-9820-7acb7e74d9d7', op: 'equals', value: 'no' });
+    assert.deepEqual((conditions.get('q76daed4f-f957-45cb-9584-aab95f6021d4') as Json).all.length, 2);
+    assert.deepEqual(conditions.get('BOWOPTOTH'), { item: 'BC029', op: 'includes', value: 'o9' }, '= on a repeating choice');
+    const dropped = unsupported.filter((u) => u.feature === 'enableWhen');
+    assert.equal(dropped.length, 8);
+    assert.ok(dropped.every((u) => u.outcome === 'kept' && /is dropped: /.test(u.note)));
+  });
+
+  it('keeps LOINC answer codes: the scale has them and a response answers with them', () => {
+    const { json } = questionnaires.find((f) => f.name === 'lforms-phq9.json')!;
+    const { instrument, mapping } = fromFhirQuestionnaire(json);
+    assert.deepEqual(instrument.scales?.[0]?.options.map((o) => o.code), ['LA6568-5', 'LA6569-3', 'LA6570-1', 'LA6571-9']);
+    const engine = createEngine(instrument, { now: clock() });
+    fillAll(engine);
+    const { resource } = toFhirQuestionnaireResponse(instrument, engine.toResult(), { mapping });
+    const first = resource.item![0]!.answer![0]!.valueCoding!;
+    assert.deepEqual([first.system, first.code], ['http://loinc.org', 'LA6568-5']);
+  });
+
+  it('returns initial values to resume from', () => {
+    const { initial } = fromFhirQuestionnaire(questionnaires.find((f) => f.name === 'lforms-questionnaire-initialx.json')!.json);
+    assert.equal(initial['q_type-integer'], 123);
+    assert.equal(initial['q_type-boolean'], 'yes');
+    assert.deepEqual(initial['q_type-choice-m'], ['c1', 'c3']);
+  });
+
   it('never crashes on what is not a Questionnaire', () => {
     for (const input of [null, 42, 'Questionnaire', [], {}, { resourceType: 'Patient' }, { resourceType: 'Questionnaire', item: 'x' }, { resourceType: 'Questionnaire', item: [null, { linkId: 3 }, { linkId: 'a', type: 'group' }, { linkId: 'b', type: 'choice', answerOption: [{}] }] }]) {
       const out = fromFhirQuestionnaire(input);
