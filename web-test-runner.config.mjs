@@ -1,5 +1,5 @@
 // Browser tests: real headless Chromium (CHROME_PATH, else the system Chromium) through Playwright.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { fileURLToPath } from 'node:url';
@@ -48,11 +48,34 @@ function jsonSchemaCommand() {
   };
 }
 
+/**
+ * Hands the browser tests the public FHIR corpus, which lives beside the repository (../shared/fhir-corpus, outside
+ * the served root): `executeServerCommand('read-fhir-corpus')` gives its Questionnaires as `{ name, json }`.
+ */
+function fhirCorpusCommand() {
+  return {
+    name: 'fhir-corpus-command',
+    executeCommand({ command }) {
+      if (command !== 'read-fhir-corpus') return undefined;
+      const here = fileURLToPath(new URL('./', import.meta.url));
+      const dir = [process.env.BOUSSOLE_FHIR_CORPUS, `${here}../shared/fhir-corpus`, `${here}../../shared/fhir-corpus`].find(
+        (d) => d && existsSync(`${d}/PROVENANCE.md`),
+      );
+      if (!dir) throw new Error('the FHIR corpus (../shared/fhir-corpus) is not found');
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((name) => ({ name, json: JSON.parse(readFileSync(`${dir}/${name}`, 'utf8')) }))
+        .filter((f) => f.json.resourceType === 'Questionnaire');
+    },
+  };
+}
+
 export default {
   files: 'tests/elements/**/*.test.ts',
   nodeResolve: true,
   concurrency: 2,
-  plugins: [jsonSchemaCommand(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [jsonSchemaCommand(), fhirCorpusCommand(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

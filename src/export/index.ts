@@ -1,6 +1,7 @@
 /**
  * `boussole/export.js`: results out of the page, with no DOM (Node and the browser). CSV and NDJSON
- * rows (one per answer and voice), streaming forms for large inputs, and de-identified aggregates.
+ * rows (one per answer and voice), streaming forms for large inputs, de-identified aggregates, and
+ * FHIR R4 out and in.
  */
 export {
   EXPORT_COLUMNS,
@@ -26,4 +27,5 @@ export {
   type SectionTable,
   type StatusTable,
 } from './aggregate.js';
-// FHIR (the fhir helper's part) is added here after merging: export * from './fhir/index.js';
+// FHIR R4 out and in: Questionnaire and QuestionnaireResponse (see the README's FHIR section).
+export * from './fhir/index.js';

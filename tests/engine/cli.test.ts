@@ -87,7 +87,19 @@ describe('boussole (command line)', () => {
     assert.ok(!agg.stdout.includes('RLS Nord'), 'no territory unless grouped by');
     const unknown = run('export', '--instrument', 'pin-grid', '--format', 'xlsx', good);
     assert.equal(unknown.code, 1);
-    assert.match(unknown.stderr, /--format must be one of csv, ndjson/);
+    assert.match(unknown.stderr, /--format must be one of csv, ndjson, fhir/);
+  });
+
+  it('export --format fhir: one QuestionnaireResponse per result, per line, answering the bundled instrument’s Questionnaire', () => {
+    const out = run('export', '--instrument', 'pin-grid', '--format', 'fhir', good);
+    assert.equal(out.code, 0, out.stderr);
+    const lines = out.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { resourceType: string; status: string; item?: unknown[] });
+    assert.equal(lines.length, 6);
+    for (const r of lines) {
+      assert.equal(r.resourceType, 'QuestionnaireResponse');
+      assert.ok(['completed', 'in-progress'].includes(r.status));
+      assert.ok((r.item ?? []).length > 0, 'it carries the answers');
+    }
   });
 
   it('--progress prints a progress line on stderr', () => {
