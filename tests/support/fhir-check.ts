@@ -33,8 +33,12 @@ export const INVARIANTS = {
   'que-6': { on: 'Questionnaire.repeat(item)', expression: "type!='display' or (required.empty() and repeats.empty())" },
   'que-11': { on: 'Questionnaire.repeat(item)', expression: 'answerOption.empty() or initial.empty()' },
   'qrs-1': { on: 'QuestionnaireResponse.repeat(item | answer.item)', expression: '(answer.exists() and item.exists()).not()' },
-  // Stated on the response: its children's children, at every depth, never repeat a linkId beside each other.
-  'qrs-2': { on: 'QuestionnaireResponse', expression: 'repeat(answer|item).select(item.select(linkId)).isDistinct()' },
+  // The specification's expression (stated on QuestionnaireResponse.item), run from the response so that its own
+  // top-level items are checked too: answered siblings never repeat a linkId, at every depth.
+  'qrs-2': {
+    on: 'QuestionnaireResponse',
+    expression: 'item.where(answer.value.exists()).linkId.isDistinct() and repeat(answer|item).select(item.where(answer.value.exists()).linkId.isDistinct()).allTrue()',
+  },
 } as const;
 
 /** The invariants a resource breaks, as `que-1 at <linkId>`. */
