@@ -10,13 +10,15 @@ const tests = (dir) =>
   readdirSync(new URL(dir, root))
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f}`);
-const nodeTests = (dir, counts) => [
+// Node test files run as processes side by side (`concurrency`): two for the engine's, which are mostly CPU in
+// turn; one for the browser checks, whose timings (a killed browser, print) need the machine to themselves.
+const nodeTests = (dir, counts, concurrency = 1) => [
   'node',
   [
     '--import',
     './scripts/lib/register-ts.mjs',
     '--test',
-    '--test-concurrency=1',
+    `--test-concurrency=${concurrency}`,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/lib/node-count-reporter.mjs',
@@ -30,7 +32,7 @@ const STAGES = [
   { key: 'types', name: 'Type check: the engine without the DOM library', cmd: [bin('tsc'), ['-p', 'src/engine/tsconfig.json']] },
   { key: 'types', name: 'Type check: Node tests', cmd: [bin('tsc'), ['-p', 'tests/tsconfig.json']] },
   { key: 'types', name: 'Type check: Storybook and bundle checks', cmd: [bin('tsc'), ['-p', 'tests/stories/tsconfig.json']] },
-  { key: 'engine', name: 'Engine, formats, instruments and translations (Node)', cmd: () => nodeTests('tests/engine', 'engine.json'), counts: 'engine.json' },
+  { key: 'engine', name: 'Engine, formats, instruments and translations (Node)', cmd: () => nodeTests('tests/engine', 'engine.json', 2), counts: 'engine.json' },
   { key: 'browser', name: 'Element tests (headless Chromium)', cmd: [bin('wtr'), []], counts: 'browser.json' },
   { key: 'stories', name: 'Bundle (rollup)', cmd: [bin('rollup'), ['-c', '--silent']] },
   {
