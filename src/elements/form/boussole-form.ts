@@ -64,12 +64,14 @@ export type Layout = (typeof LAYOUTS)[number];
  * @csspart option - One choice (radio or checkbox with its label).
  * @csspart control - A text, number or date control.
  * @csspart comment - The optional comment of a question.
+ * @csspart previous - Last time's answer beside a question, with how it moved (when `previous` is set).
  * @csspart disagreement - The note shown when voices differ.
  * @csspart tally - Counts and status under a tallied section.
  * @csspart plan - A section's action plan.
  * @csspart summary - The summary panel (progress, tallies, open actions).
  * @csspart progress-table - The progress table of the summary.
  * @csspart tally-table - A tally table of the summary.
+ * @csspart comparison-table - What moved since the previous record, in the summary (when `previous` is set).
  * @csspart submit - The submit button.
  *
  * @cssproperty [--boussole-font-family=inherit] - Font of the whole form.
