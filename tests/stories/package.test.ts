@@ -68,6 +68,28 @@ describe('the packed package', () => {
     assert.deepEqual(out.schemas, ['string', 'string']);
   });
 
+  it('resolves every key of the `exports` map to a shipped file, and its `types` to a shipped declaration', () => {
+    const { exports } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string; default: string }> };
+    const wildcard: Record<string, string[]> = { './elements/*.js': [...ELEMENTS], './schemas/*': ['result.schema.json', 'instruments/ces.json'] };
+    const specifiers: string[] = [];
+    for (const [key, target] of Object.entries(exports)) {
+      const names = key.includes('*') ? wildcard[key] : [''];
+      assert.ok(names, `no example for the export ${key}: add one here`);
+      for (const n of names) {
+        const sub = key.replace('*', n);
+        specifiers.push(sub === '.' ? 'boussole' : `boussole/${sub.slice(2)}`);
+        if (typeof target === 'object' && sub.endsWith('.js') || sub === '.') {
+          assert.ok(typeof target === 'object' && target.types, `${key} has no types`);
+          const types = (target as { types: string }).types.replace('*', n);
+          assert.ok(existsSync(join(pkg, types)), `${key}: ${types} is not in the package`);
+        }
+      }
+    }
+    const script = `const out = {}; for (const s of ${JSON.stringify(specifiers)}) { try { out[s] = import.meta.resolve(s).replace(/^.*node_modules\\/boussole\\//, ''); } catch (e) { out[s] = 'UNRESOLVED ' + e.code; } } console.log(JSON.stringify(out));`;
+    const resolved = JSON.parse(execFileSync('node', ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' })) as Record<string, string>;
+    for (const [specifier, file] of Object.entries(resolved)) assert.ok(existsSync(join(pkg, file)), `${specifier} → ${file}`);
+  });
+
   it('imports the no-DOM entries in Node: engine.js, analysis.js, export.js', () => {
     const script = `const engine = await import('boussole/engine.js');
       const analysis = await import('boussole/analysis.js');
