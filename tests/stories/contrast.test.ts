@@ -34,7 +34,7 @@ describe('theme workbench contrast', () => {
     const grey = checkPairs({ ...defaults, text: '#777777', border: '#949494' });
     assert.deepEqual(grey.filter((p) => !p.passes).map((p) => p.label), ['Text on background'], '#949494 is 3.03:1, enough for a border');
     const pale = checkPairs({ ...defaults, border: '#a0a0a0' });
-    assert.deepEqual(pale.filter((p) => !p.passes).map((p) => `${p.label} ${formatRatio(p.ratio)} < ${p.minimum}`), ['Border on background 2.60:1 < 3']);
+    assert.deepEqual(pale.filter((p) => !p.passes).map((p) => `${p.label} ${formatRatio(p.ratio)} < ${p.minimum}`), ['Border on background 2.61:1 < 3']);
     assert.equal(formatRatio(4.499), '4.49:1');
     assert.equal(checkPairs({ ...defaults, text: 'oops' })[0]!.passes, false, 'an unreadable colour does not pass');
   });
