@@ -1,0 +1,72 @@
+// The designer's workbenches of the built Storybook (storybook-static/), driven in Chromium as a
+// designer uses them: a colour changed in Controls (here, in the story URL's args, which is what the
+// Controls panel writes) is applied to the live form and its contrast is flagged when too low.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright';
+import { launch, repo, serve, watch, type Served } from './browser.js';
+
+const dir = join(repo, 'storybook-static');
+
+describe('Workbench stories in Chromium', () => {
+  let server: Served;
+  let browser: Browser;
+  before(async () => {
+    server = await serve(dir);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openStory(id: string, args = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const problems = watch(page, server.origin);
+    await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=story${args ? `&args=${args}` : ''}&globals=a11y.manual:!true`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('boussole-form')?.shadowRoot?.childElementCount, undefined, { timeout: 60_000 });
+    return { page, errors: problems.errors };
+  }
+
+  /** The contrast table as a designer reads it: each row's pair, ratio and result. */
+  const table = (page: Page) =>
+    page.getByRole('region', { name: 'Contrast of the theme’s pairs' }).getByRole('table').getByRole('row').evaluateAll((rows) =>
+      rows.slice(1).map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())),
+    );
+
+  it('Theme workbench: the default theme passes every pair, and the CSS block holds it', async () => {
+    const { page, errors } = await openStory('workbench-theme--theme');
+    try {
+      const rows = await table(page);
+      assert.deepEqual(rows.map((r) => r[0]), ['Text on background', 'Muted text on background', 'On-accent on accent', 'Error on background', 'Focus ring on background', 'Border on background']);
+      assert.deepEqual(rows.filter((r) => r[4] !== 'Passes').map((r) => r[0]), []);
+      await page.getByRole('region', { name: 'Contrast of the theme’s pairs' }).getByRole('status').filter({ hasText: 'Every pair meets its WCAG minimum.' }).waitFor();
+      const css = await page.getByLabel('The theme, for the host page’s stylesheet').inputValue();
+      assert.match(css, /--boussole-color-text: #1b1f24;/);
+      assert.match(css, /--boussole-space: 1rem;/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Theme workbench: a text colour under 4.5:1 on the background is flagged, applied to the form and in the CSS', async () => {
+    // #949494 on white is 3.03:1: too low for text, enough for a border.
+    const { page, errors } = await openStory('workbench-theme--theme', ['--boussole-color-text:!hex(949494)', '--boussole-color-border:!hex(949494)'].join(';'));
+    try {
+      const rows = await table(page);
+      const text = rows.find((r) => r[0] === 'Text on background')!;
+      assert.equal(text[2], '3.03:1');
+      assert.equal(text[4], 'Too low', 'the text pair is flagged');
+      assert.equal(rows.find((r) => r[0] === 'Border on background')![4], 'Passes', 'the same colour is enough for a border (3:1)');
+      await page.getByRole('region', { name: 'Contrast of the theme’s pairs' }).getByRole('status').filter({ hasText: '1 pair below the WCAG minimum: text on background.' }).waitFor();
+      const colour = await page.evaluate(() => getComputedStyle(document.querySelector('boussole-form')!.shadowRoot!.querySelector('h2, h1, legend, label')!).color);
+      assert.equal(colour, 'rgb(148, 148, 148)', 'the live form takes the colour');
+      assert.match(await page.getByLabel('The theme, for the host page’s stylesheet').inputValue(), /--boussole-color-text: #949494;/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
