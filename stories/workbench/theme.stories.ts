@@ -72,7 +72,7 @@ function renderWorkbench(args: ThemeArgs) {
       <h2 id="workbench-css-title">CSS to copy</h2>
       <label for="workbench-css-text">The theme, for the host page’s stylesheet</label>
       <textarea id="workbench-css-text" readonly rows=${Object.keys(theme).length + 3} cols="48" style="display:block;max-width:100%;font-family:monospace">${cssBlock(theme, 'boussole-form, boussole-ces, boussole-needs-grid, boussole-pin-grid, boussole-summary, boussole-dashboard')}</textarea>
-      <button type="button" @click=${copy}>Copy the CSS</button>
+      <button type="button" style="min-height:2.75rem;min-width:2.75rem;padding:0.5rem 1rem;margin-top:0.5rem" @click=${copy}>Copy the CSS</button>
     </section>
   `;
 }
