@@ -69,4 +69,52 @@ describe('Workbench stories in Chromium', () => {
       await page.close();
     }
   });
+
+  it('Instrument workbench: an invalid instrument typed in lists its problem by path, and the last valid render stays', async () => {
+    const { page, errors } = await openStory('workbench-instrument--edit');
+    try {
+      const box = page.getByLabel('The instrument’s JSON');
+      const problems = page.locator('#workbench-problems');
+      const formTitle = () => page.evaluate(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Nouveau titre'));
+      await problems.getByText('The instrument is valid').waitFor();
+      const original = JSON.parse(await box.inputValue()) as { title: { fr: string }; version: unknown };
+      assert.equal(original.title.fr, 'Suivi de la rencontre');
+      // A new title, but a version that is not text: the problem is listed by path, the form keeps the last valid version.
+      await box.fill(JSON.stringify({ ...original, title: { ...original.title, fr: 'Nouveau titre' }, version: 42 }, null, 2));
+      await problems.getByText('1 problem; the form below keeps the last valid version.').waitFor();
+      assert.deepEqual(await problems.getByRole('listitem').allTextContents(), ['version: expected string']);
+      assert.ok(await page.evaluate(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Suivi de la rencontre')), 'the last valid render stays');
+      assert.equal(await formTitle(), false);
+      // Half-typed JSON: said so, the render still stays.
+      await box.fill('{ "id": ');
+      await problems.getByText(/\(root\): not JSON/).waitFor();
+      assert.ok(await page.evaluate(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Suivi de la rencontre')));
+      // Fixed: the new title is rendered live.
+      await box.fill(JSON.stringify({ ...original, title: { ...original.title, fr: 'Nouveau titre' } }, null, 2));
+      await problems.getByText('The instrument is valid').waitFor();
+      await page.waitForFunction(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Nouveau titre'));
+      // The edited JSON downloads as it is.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the JSON' }).click()]);
+      assert.equal(download.suggestedFilename(), 'demo-suivi.json');
+      assert.ok(await box.inputValue());
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Instrument workbench: each state is one click away (errors after a submit, English, read-only)', async () => {
+    const { page, errors } = await openStory('workbench-instrument--edit');
+    try {
+      await page.getByRole('radio', { name: 'Errors after a submit' }).check();
+      await page.waitForFunction(() => !!document.querySelector('boussole-form')?.shadowRoot?.querySelector('[part~="error-summary"]'));
+      await page.getByRole('radio', { name: 'English' }).check();
+      await page.waitForFunction(() => document.querySelector('boussole-form')?.getAttribute('lang') === 'en' && document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Meeting follow-up'));
+      await page.getByRole('radio', { name: 'Read-only' }).check();
+      await page.waitForFunction(() => document.querySelector('boussole-form')?.hasAttribute('readonly'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
 });
