@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { launch, repo, serve, watch, type Served } from './browser.js';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, watch, type Served } from './browser.js';
 
 const dir = join(repo, 'storybook-static');
 
@@ -119,4 +119,27 @@ describe('Workbench stories in Chromium', () => {
       await page.close();
     }
   });
+
+  for (const [id, expected] of [
+    ['docs-events--docs', ['boussole-change', 'boussole-draft', 'boussole-error', 'boussole-invalid', 'boussole-submit']],
+    ['docs-theming--docs', ['--boussole-color-text', '--boussole-color-accent', '--boussole-space', 'submit', 'error-summary']],
+  ] as const)
+    it(`Docs page ${id}: built from the manifest, passes axe at 1280 and 320 px`, async () => {
+      const page = await browser.newPage();
+      try {
+        const problems = watch(page, server.origin);
+        await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=docs`, { waitUntil: 'load' });
+        await page.waitForSelector('#storybook-docs .sbdocs-content table tbody tr', { timeout: 60_000 });
+        const names = await page.locator('#storybook-docs table tbody th').allTextContents();
+        for (const name of expected) assert.ok(names.includes(name), `${name} is listed (have ${names.join(', ')})`);
+        for (const width of [1280, 320]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForTimeout(200);
+          assert.deepEqual(await axe(page, '#storybook-docs .sbdocs-content', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe at ${width} px`);
+        }
+        assert.deepEqual(problems.errors, []);
+      } finally {
+        await page.close();
+      }
+    });
 });
