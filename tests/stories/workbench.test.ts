@@ -1,0 +1,148 @@
+// The designer's workbenches of the built Storybook (storybook-static/), driven in Chromium as a
+// designer uses them: a colour changed in Controls (here, in the story URL's args, which is what the
+// Controls panel writes) is applied to the live form and its contrast is flagged when too low.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, watch, type Served } from './browser.js';
+
+const dir = join(repo, 'storybook-static');
+
+describe('Workbench stories in Chromium', () => {
+  let server: Served;
+  let browser: Browser;
+  before(async () => {
+    server = await serve(dir);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openStory(id: string, args = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage();
+    const problems = watch(page, server.origin);
+    await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=story${args ? `&args=${args}` : ''}&globals=a11y.manual:!true`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('boussole-form')?.shadowRoot?.childElementCount, undefined, { timeout: 60_000 });
+    return { page, errors: problems.errors };
+  }
+
+  /** The contrast table as a designer reads it: each row's pair, ratio and result. */
+  const table = (page: Page) =>
+    page.getByRole('region', { name: 'Contrast of the theme’s pairs' }).getByRole('table').getByRole('row').evaluateAll((rows) =>
+      rows.slice(1).map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())),
+    );
+
+  it('Theme workbench: the default theme passes every pair, and the CSS block holds it', async () => {
+    const { page, errors } = await openStory('workbench-theme--theme');
+    try {
+      const rows = await table(page);
+      assert.deepEqual(rows.map((r) => r[0]), ['Text on background', 'Muted text on background', 'On-accent on accent', 'Error on background', 'Focus ring on background', 'Border on background']);
+      assert.deepEqual(rows.filter((r) => r[4] !== 'Passes').map((r) => r[0]), []);
+      await page.getByRole('region', { name: 'Contrast of the theme’s pairs' }).getByRole('status').filter({ hasText: 'Every pair meets its WCAG minimum.' }).waitFor();
+      const css = await page.getByLabel('The theme, for the host page’s stylesheet').inputValue();
+      assert.match(css, /--boussole-color-text: #1b1f24;/);
+      assert.match(css, /--boussole-space: 1rem;/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Theme workbench: a text colour under 4.5:1 on the background is flagged, applied to the form and in the CSS', async () => {
+    // #949494 on white is 3.03:1: too low for text, enough for a border.
+    const { page, errors } = await openStory('workbench-theme--theme', ['--boussole-color-text:!hex(949494)', '--boussole-color-border:!hex(949494)'].join(';'));
+    try {
+      const rows = await table(page);
+      const text = rows.find((r) => r[0] === 'Text on background')!;
+      assert.equal(text[2], '3.03:1');
+      assert.equal(text[4], 'Too low', 'the text pair is flagged');
+      assert.equal(rows.find((r) => r[0] === 'Border on background')![4], 'Passes', 'the same colour is enough for a border (3:1)');
+      await page.getByRole('region', { name: 'Contrast of the theme’s pairs' }).getByRole('status').filter({ hasText: '1 pair below the WCAG minimum: text on background.' }).waitFor();
+      const colour = await page.evaluate(() => getComputedStyle(document.querySelector('boussole-form')!.shadowRoot!.querySelector('h2, h1, legend, label')!).color);
+      assert.equal(colour, 'rgb(148, 148, 148)', 'the live form takes the colour');
+      assert.match(await page.getByLabel('The theme, for the host page’s stylesheet').inputValue(), /--boussole-color-text: #949494;/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Instrument workbench: an invalid instrument typed in lists its problem by path, and the last valid render stays', async () => {
+    const { page, errors } = await openStory('workbench-instrument--edit');
+    try {
+      const box = page.getByLabel('The instrument’s JSON');
+      const problems = page.locator('#workbench-problems');
+      const formTitle = () => page.evaluate(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Nouveau titre'));
+      await problems.getByText('The instrument is valid').waitFor();
+      const original = JSON.parse(await box.inputValue()) as { title: { fr: string }; version: unknown };
+      assert.equal(original.title.fr, 'Suivi de la rencontre');
+      // A new title, but a version that is not text: the problem is listed by path, the form keeps the last valid version.
+      await box.fill(JSON.stringify({ ...original, title: { ...original.title, fr: 'Nouveau titre' }, version: 42 }, null, 2));
+      await problems.getByText('1 problem; the form below keeps the last valid version.').waitFor();
+      assert.deepEqual(await problems.getByRole('listitem').allTextContents(), ['version: expected string']);
+      const rendered = () => page.evaluate(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+      assert.match(await rendered(), /Suivi de la rencontre.*Chacun a pu s’exprimer/, 'the last valid render stays');
+      assert.doesNotMatch(await rendered(), /n’est pas valide/, 'the form is not handed the invalid version');
+      assert.equal(await formTitle(), false);
+      // Half-typed JSON: said so, the render still stays.
+      await box.fill('{ "id": ');
+      await problems.getByText(/\(root\): not JSON/).waitFor();
+      assert.ok(await page.evaluate(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Suivi de la rencontre')));
+      // Fixed: the new title is rendered live.
+      await box.fill(JSON.stringify({ ...original, title: { ...original.title, fr: 'Nouveau titre' } }, null, 2));
+      await problems.getByText('The instrument is valid').waitFor();
+      await page.waitForFunction(() => document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Nouveau titre'));
+      // The edited JSON downloads as it is.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the JSON' }).click()]);
+      assert.equal(download.suggestedFilename(), 'demo-suivi.json');
+      assert.ok(await box.inputValue());
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Instrument workbench: each state is one click away (errors after a submit, English, read-only)', async () => {
+    const { page, errors } = await openStory('workbench-instrument--edit');
+    try {
+      await page.getByRole('radio', { name: 'Errors after a submit' }).check();
+      await page.waitForFunction(() => !!document.querySelector('boussole-form')?.shadowRoot?.querySelector('[part~="error-summary"]'));
+      await page.getByRole('radio', { name: 'English' }).check();
+      await page.waitForFunction(() => document.querySelector('boussole-form')?.getAttribute('lang') === 'en' && document.querySelector('boussole-form')!.shadowRoot!.textContent!.includes('Meeting follow-up'));
+      await page.getByRole('radio', { name: 'Read-only' }).check();
+      await page.waitForFunction(() => document.querySelector('boussole-form')?.hasAttribute('readonly'));
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const [id, expected] of [
+    ['docs-events--docs', ['boussole-change', 'boussole-draft', 'boussole-error', 'boussole-invalid', 'boussole-submit']],
+    ['docs-theming--docs', ['--boussole-color-text', '--boussole-color-accent', '--boussole-space', 'submit', 'error-summary']],
+    ['docs-instrument-format--docs', ['id', 'version', 'sections', 'scales', 'ageBands']],
+    ['docs-introduction--docs', []],
+    ['docs-localization--docs', []],
+  ] as const)
+    it(`Docs page ${id}: built from the manifest, passes axe at 1280 and 320 px`, async () => {
+      const page = await browser.newPage();
+      try {
+        const problems = watch(page, server.origin);
+        await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=docs`, { waitUntil: 'load' });
+        await page.waitForSelector(expected.length ? '#storybook-docs .sbdocs-content table tbody tr' : '#storybook-docs .sbdocs-content h1', { timeout: 60_000 });
+        const names = await page.locator('#storybook-docs table tbody th').allTextContents();
+        for (const name of expected as readonly string[]) assert.ok(names.includes(name), `${name} is listed (have ${names.join(', ')})`);
+        for (const width of [1280, 320]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForTimeout(200);
+          assert.deepEqual(await axe(page, '#storybook-docs .sbdocs-content', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe at ${width} px`);
+        }
+        assert.deepEqual(problems.errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+});
