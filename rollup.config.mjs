@@ -7,7 +7,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/];
+// react and @lit/react are optional peer dependencies of boussole/react.js: never bundled.
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^node:/];
 
 /** zod and lit print harmless warnings about their own annotations and cycles. */
 function onwarn(warning, warn) {
@@ -39,6 +40,7 @@ export default [
       analysis: 'src/analysis/index.ts',
       export: 'src/export/index.ts',
       cli: 'src/cli/index.ts',
+      react: 'src/react/index.ts',
       'elements/form': 'src/elements/form/define.ts',
       'elements/ces': 'src/elements/ces/define.ts',
       'elements/needs-grid': 'src/elements/needs-grid/define.ts',
