@@ -6,6 +6,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { generateFrameworkTypes } from './scripts/generate-framework-types.mjs';
 
 // react and @lit/react are optional peer dependencies of boussole/react.js: never bundled.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^node:/];
@@ -49,7 +50,8 @@ export default [
       'elements/dashboard': 'src/elements/dashboard/define.ts',
     },
     external,
-    plugins: [json({ compact: true }), ts(true)],
+    // After the declarations: the JSX (React 19) and Vue declarations of the tags, from the manifest.
+    plugins: [json({ compact: true }), ts(true), { name: 'framework-types', writeBundle: generateFrameworkTypes }],
     output: {
       dir: 'dist',
       format: 'es',

@@ -1,0 +1,90 @@
+// The JSX (React 19) declarations shipped in dist/types (generated from custom-elements.json by the
+// rollup build): a consumer's `tsc` accepts a correct page and catches a misspelt attribute, a wrong
+// property type and a wrong event handler, as it would in an application that installed the package.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { repo } from './browser.js';
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    jsx: 'react-jsx',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  },
+  include: ['*.tsx'],
+};
+
+const GOOD = `import type {} from 'boussole/react-jsx';
+import type { BoussoleSubmitEvent } from 'boussole';
+
+const instrument = { id: 'x' };
+export const page = (
+  <boussole-form
+    instrument={instrument}
+    layout="sections"
+    heading-level="3"
+    lang="en"
+    onboussole-submit={(e: BoussoleSubmitEvent) => console.log(e.detail.status)}
+    onboussole-change={(e) => console.log(e.detail.itemId)}
+  />
+);
+export const summary = <boussole-summary value={null} />;
+`;
+
+const BAD = `import type {} from 'boussole/react-jsx';
+
+export const misspelt = <boussole-form layot="wizard" />;
+export const wrongType = <boussole-form readonly="yes" />;
+export const wrongEvent = <boussole-ces onboussole-change={(e: { detail: number }) => e.detail} />;
+`;
+
+/** Runs tsc in the consumer folder; its diagnostics as `file(line,col): error TSxxxx: …` lines. */
+function tsc(dir: string): { status: number | null; errors: string[] } {
+  const run = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
+  return { status: run.status, errors: run.stdout.split('\n').filter((l) => / error TS\d+/.test(l)) };
+}
+
+describe('the JSX declarations in a React 19 consumer', () => {
+  let dir: string;
+  before(() => {
+    if (!existsSync(join(repo, 'dist/types/react-jsx.d.ts'))) throw new Error('dist/types/react-jsx.d.ts is missing: run `rollup -c` first');
+    dir = mkdtempSync(join(tmpdir(), 'boussole-jsx-'));
+    const link = (name: string, target: string) => {
+      mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
+      symlinkSync(target, join(dir, 'node_modules', name), 'dir');
+    };
+    link('boussole', repo);
+    link('@types/react', join(repo, 'node_modules/@types/react'));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('a correct page type-checks', () => {
+    writeFileSync(join(dir, 'page.tsx'), GOOD);
+    const { status, errors } = tsc(dir);
+    assert.deepEqual(errors, []);
+    assert.equal(status, 0);
+  });
+
+  it('a misspelt attribute, a wrong property type and a wrong event handler are errors, each on its line', () => {
+    writeFileSync(join(dir, 'page.tsx'), BAD);
+    const { status, errors } = tsc(dir);
+    assert.notEqual(status, 0);
+    assert.deepEqual(
+      errors.map((e) => e.match(/\((\d+),/)?.[1]),
+      ['3', '4', '5'],
+      errors.join('\n'),
+    );
+    assert.match(errors[0]!, /layot/);
+  });
+});
