@@ -87,4 +87,10 @@ describe('the JSX declarations in a React 19 consumer', () => {
     );
     assert.match(errors[0]!, /layot/);
   });
+
+  it('the React pages of the recipe tests type-check against dist/types', () => {
+    const { status, errors } = tsc(join(repo, 'tests/fixtures/react'));
+    assert.deepEqual(errors, []);
+    assert.equal(status, 0);
+  });
 });
