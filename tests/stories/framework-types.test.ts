@@ -1,4 +1,4 @@
-// The JSX (React 19) declarations shipped in dist/types (generated from custom-elements.json by the
+// The JSX (React 19) and Vue declarations shipped in dist/types (generated from custom-elements.json by the
 // rollup build): a consumer's `tsc` accepts a correct page and catches a misspelt attribute, a wrong
 // property type and a wrong event handler, as it would in an application that installed the package.
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ const TSCONFIG = {
     skipLibCheck: true,
     types: [],
   },
-  include: ['*.tsx'],
+  include: ['*.tsx', '*.ts'],
 };
 
 const GOOD = `import type {} from 'boussole/react-jsx';
@@ -48,6 +48,16 @@ export const wrongType = <boussole-form readonly="yes" />;
 export const wrongEvent = <boussole-ces onboussole-change={(e: { detail: number }) => e.detail} />;
 `;
 
+// Vue's GlobalComponents as vue-tsc reads them for a template: the props of each tag's component.
+const VUE = `import type {} from 'boussole/vue';
+import type { GlobalComponents } from 'vue';
+type Props<C> = C extends new (...args: never[]) => { $props: infer P } ? P : never;
+type FormProps = Props<GlobalComponents['boussole-form']>;
+export const ok: FormProps = { layout: 'sections', 'heading-level': '3', onBoussoleSubmit: (e) => e.detail.status };
+export const misspelt: FormProps = { layot: 'sections' };
+export const wrongEvent: FormProps = { onBoussoleChange: (e: { detail: number }) => e.detail };
+`;
+
 /** Runs tsc in the consumer folder; its diagnostics as `file(line,col): error TSxxxx: …` lines. */
 function tsc(dir: string): { status: number | null; errors: string[] } {
   const run = spawnSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false'], { encoding: 'utf8' });
@@ -65,6 +75,7 @@ describe('the JSX declarations in a React 19 consumer', () => {
     };
     link('boussole', repo);
     link('@types/react', join(repo, 'node_modules/@types/react'));
+    link('vue', join(repo, 'node_modules/vue'));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -85,6 +96,16 @@ describe('the JSX declarations in a React 19 consumer', () => {
       ['3', '4', '5'],
       errors.join('\n'),
     );
+    assert.match(errors[0]!, /layot/);
+  });
+
+  it('Vue: GlobalComponents accept a correct tag and catch a misspelt attribute and a wrong event handler', () => {
+    rmSync(join(dir, 'page.tsx'), { force: true });
+    writeFileSync(join(dir, 'vue.ts'), VUE);
+    const { status, errors } = tsc(dir);
+    rmSync(join(dir, 'vue.ts'));
+    assert.notEqual(status, 0);
+    assert.deepEqual(errors.map((e) => e.match(/\((\d+),/)?.[1]), ['6', '7'], errors.join('\n'));
     assert.match(errors[0]!, /layot/);
   });
 
