@@ -1,6 +1,6 @@
-// examples/react built as its users build it: the packed tarball (`npm pack`, needs the built dist/)
-// installed into a copy of the example with react, react-dom, typescript and vite (`npm install`,
-// about 10 s here), type-checked with its own tsc, built with Vite, and driven in Chromium: the resumed
+// examples/react and examples/vue built as their users build them: the packed tarball (`npm pack`, needs the built dist/)
+// installed into a copy of each example with its framework, typescript and vite (`npm install`,
+// 4 to 8 s here), type-checked with its own tsc (vue-tsc with strictTemplates for Vue), built with Vite, and driven in Chromium: the resumed
 // draft is shown, answers survive a page that re-renders on every change and on typing, the
 // confirmation stays after a submit.
 import assert from 'node:assert/strict';
@@ -14,7 +14,8 @@ import { axe, launch, repo, serve, watch, type PageProblems, type Served } from 
 
 const DRAFT = { instrument: { id: 'org-visit', version: '1.0.0' }, session: {}, answers: { met: { value: 'yes' } }, actionPlans: {} };
 
-describe('examples/react, from the packed tarball', { timeout: 300_000 }, () => {
+for (const example of ['react', 'vue'])
+describe(`examples/${example}, from the packed tarball`, { timeout: 300_000 }, () => {
   let dir: string;
   let server: Served;
   let browser: Browser;
@@ -31,20 +32,20 @@ describe('examples/react, from the packed tarball', { timeout: 300_000 }, () => 
   };
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'boussole-example-react-'));
+    dir = mkdtempSync(join(tmpdir(), `boussole-example-${example}-`));
     const tarball = timed('pack', () =>
       execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop()!,
     );
-    const app = join(dir, 'react');
-    cpSync(join(repo, 'examples/react'), app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+    const app = join(dir, example);
+    cpSync(join(repo, 'examples', example), app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
     const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
     pkg.dependencies.boussole = `file:${join(dir, tarball)}`;
     writeFileSync(join(app, 'package.json'), JSON.stringify(pkg, null, 2));
     timed('install', () => execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, encoding: 'utf8' }));
     timed('build', () => execFileSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' }));
     const html = join(app, 'dist/index.html');
-    writeFileSync(html, readFileSync(html, 'utf8').replace('<div id="root"></div>', `<div id="root"></div><script type="application/json" id="draft">${JSON.stringify(DRAFT)}</script>`));
-    console.log(`# examples/react: ${JSON.stringify(timings)} (seconds)`);
+    writeFileSync(html, readFileSync(html, 'utf8').replace('</body>', `<script type="application/json" id="draft">${JSON.stringify(DRAFT)}</script></body>`));
+    console.log(`# examples/${example}: ${JSON.stringify(timings)} (seconds)`);
     server = await serve(join(app, 'dist'));
     browser = await launch();
     page = await browser.newPage();
