@@ -6,8 +6,10 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { generateFrameworkTypes } from './scripts/generate-framework-types.mjs';
 
-const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^node:/];
+// react and @lit/react are optional peer dependencies of boussole/react.js: never bundled.
+const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^node:/];
 
 /** zod and lit print harmless warnings about their own annotations and cycles. */
 function onwarn(warning, warn) {
@@ -39,6 +41,7 @@ export default [
       analysis: 'src/analysis/index.ts',
       export: 'src/export/index.ts',
       cli: 'src/cli/index.ts',
+      react: 'src/react/index.ts',
       'elements/form': 'src/elements/form/define.ts',
       'elements/ces': 'src/elements/ces/define.ts',
       'elements/needs-grid': 'src/elements/needs-grid/define.ts',
@@ -47,7 +50,8 @@ export default [
       'elements/dashboard': 'src/elements/dashboard/define.ts',
     },
     external,
-    plugins: [json({ compact: true }), ts(true)],
+    // After the declarations: the JSX (React 19) and Vue declarations of the tags, from the manifest.
+    plugins: [json({ compact: true }), ts(true), { name: 'framework-types', writeBundle: generateFrameworkTypes }],
     output: {
       dir: 'dist',
       format: 'es',
