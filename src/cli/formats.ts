@@ -2,7 +2,7 @@
 // The export formats of `boussole export --format …`, in one table: adding one is one entry here.
 import { csvLines } from '../export/csv.js';
 import { ndjsonLines } from '../export/ndjson.js';
-import { loaderFor, type ExportOptions } from '../export/rows.js';
+import { loadEachAsync, type ExportOptions } from '../export/rows.js';
 import { toFhirQuestionnaireResponse } from '../export/fhir/index.js';
 import type { Instrument } from '../schema/instrument.js';
 
@@ -19,11 +19,7 @@ export interface CliFormat {
  * language of its texts; `--comments` keeps the comments.
  */
 async function* fhirLines(instrument: Instrument, results: AsyncIterable<unknown>, options: ExportOptions): AsyncIterable<string> {
-  const load = loaderFor(instrument, options.onInvalid);
-  let index = 0;
-  for await (const input of results) {
-    const loaded = load(input, index++);
-    if (!loaded) continue;
+  for await (const loaded of loadEachAsync(instrument, results, options.onInvalid)) {
     const { resource } = toFhirQuestionnaireResponse(instrument, loaded.engine.toResult(), { comments: options.comments ?? false, language: options.locale ?? 'fr' });
     yield JSON.stringify(resource) + '\n';
   }

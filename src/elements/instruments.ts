@@ -1,4 +1,5 @@
 import type { Instrument } from '../schema/instrument.js';
+import { jsonOf } from '../schema/parse.js';
 
 /**
  * The instruments the page's ready elements ship (CÉS, needs grid, PIN grid), by id, so that an
@@ -13,3 +14,10 @@ export function registerInstrument(instrument: Instrument): Instrument {
 }
 
 export const findInstrument = (id: string | undefined): Instrument | undefined => (id === undefined ? undefined : known.get(id));
+
+/** The instrument id a result names, object or JSON text (to find a bundled instrument); undefined when none. */
+export function instrumentIdOf(raw: unknown): string | undefined {
+  const json = jsonOf(raw);
+  const id = json.ok ? (json.data as { instrument?: { id?: unknown } } | null)?.instrument?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}

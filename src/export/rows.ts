@@ -181,16 +181,25 @@ export function* exportRows(instrument: Instrument, results: Iterable<unknown>, 
   for (const loaded of loadEach(instrument, results, options.onInvalid)) yield* rowsOfLoaded(loaded, options);
 }
 
+/** Each result loaded in turn, from a sync or async source (a file read line by line). */
+export async function* loadEachAsync(
+  instrument: Instrument,
+  results: Iterable<unknown> | AsyncIterable<unknown>,
+  onInvalid?: (error: ExportError) => void,
+): AsyncGenerator<LoadedResult> {
+  const load = loaderFor(instrument, onInvalid);
+  let index = 0;
+  for await (const input of results) {
+    const loaded = load(input, index++);
+    if (loaded) yield loaded;
+  }
+}
+
 /** The same over an async source (a file read line by line). */
 export async function* exportRowsAsync(
   instrument: Instrument,
   results: Iterable<unknown> | AsyncIterable<unknown>,
   options: ExportOptions = {},
 ): AsyncGenerator<ExportRow> {
-  const load = loaderFor(instrument, options.onInvalid);
-  let index = 0;
-  for await (const input of results) {
-    const loaded = load(input, index++);
-    if (loaded) yield* rowsOfLoaded(loaded, options);
-  }
+  for await (const loaded of loadEachAsync(instrument, results, options.onInvalid)) yield* rowsOfLoaded(loaded, options);
 }

@@ -8,7 +8,7 @@ import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
 import { jsonOf } from '../../schema/parse.js';
 import { formStyles } from '../form/boussole-form.styles.js';
-import { findInstrument } from '../instruments.js';
+import { findInstrument, instrumentIdOf } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
 import { tallyChart, type ChartRow } from './chart.js';
@@ -26,12 +26,6 @@ const listOf = (raw: unknown): unknown[] => {
   return Array.isArray(parsed.data) ? parsed.data : [parsed.data];
 };
 
-/** The instrument id a result names (to find a bundled instrument). */
-const instrumentIdOf = (raw: unknown): string | undefined => {
-  const parsed = jsonOf(raw);
-  const id = parsed.ok ? (parsed.data as { instrument?: { id?: unknown } } | null)?.instrument?.id : undefined;
-  return typeof id === 'string' ? id : undefined;
-};
 
 /**
  * A territory's or a child's results over the years: per tallied section (the PIN themes, the

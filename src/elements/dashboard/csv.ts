@@ -4,13 +4,14 @@
  * with = + - @, a tab or a carriage return) is prefixed with an apostrophe; numbers are written as
  * they are. No DOM.
  */
+import { neutralise, quote } from '../../export/csv.js';
+
 export type Cell = string | number | null | undefined;
 
+/** One cell: the exports' own quoting and formula rule (`boussole/export.js`), numbers as they are. */
 export function csvCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
-  let text = typeof cell === 'number' ? String(cell) : /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
+  return quote(typeof cell === 'number' ? String(cell) : neutralise(cell));
 }
 
 export const toCsv = (rows: readonly (readonly Cell[])[]): string => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

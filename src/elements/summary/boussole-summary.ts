@@ -4,21 +4,13 @@ import { msg } from '@lit/localize';
 import type { Result } from '../../schema/result.js';
 import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
-import { jsonOf } from '../../schema/parse.js';
 import { PreviousController } from '../controllers/previous.js';
 import { formStyles } from '../form/boussole-form.styles.js';
-import { findInstrument } from '../instruments.js';
+import { findInstrument, instrumentIdOf } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { renderReport } from '../parts/report.js';
 import { buildReport } from './report.js';
 import { reportStyles } from './boussole-summary.styles.js';
-
-/** The instrument id a result names, whatever shape it comes in (for finding a bundled instrument). */
-function instrumentIdOf(raw: unknown): string | undefined {
-  const json = jsonOf(raw);
-  const id = json.ok ? (json.data as { instrument?: { id?: unknown } } | null)?.instrument?.id : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
 
 /**
  * The synthesis of one result, for the case file and the meeting: who and when, progress, the
