@@ -1,48 +1,31 @@
-// examples/react and examples/vue built as their users build them: the packed tarball (`npm pack`, needs the built dist/)
+// examples/react and examples/vue built as their users build them: the run's packed tarball (pack.ts, needs the built dist/)
 // installed into a copy of each example with its framework, typescript and vite (`npm install`,
 // 4 to 8 s here), type-checked with its own tsc (vue-tsc with strictTemplates for Vue), built with Vite, and driven in Chromium: the resumed
 // draft is shown, answers survive a page that re-renders on every change and on typing, the
 // confirmation stays after a submit.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, launch, repo, serve, watch, type PageProblems, type Served } from './browser.js';
+import { axe, launch, serve, watch, type PageProblems, type Served } from './browser.js';
+import { installExample, type InstalledExample } from './pack.js';
 
 const DRAFT = { instrument: { id: 'org-visit', version: '1.0.0' }, session: {}, answers: { met: { value: 'yes' } }, actionPlans: {} };
 
 for (const example of ['react', 'vue'])
 describe(`examples/${example}, from the packed tarball`, { timeout: 300_000 }, () => {
-  let dir: string;
+  let installed: InstalledExample;
   let server: Served;
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
-  const timings: Record<string, number> = {};
-  const timed = <T>(step: string, run: () => T): T => {
-    const start = Date.now();
-    try {
-      return run();
-    } finally {
-      timings[step] = Math.round((Date.now() - start) / 100) / 10;
-    }
-  };
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), `boussole-example-${example}-`));
-    const tarball = timed('pack', () =>
-      execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop()!,
-    );
-    const app = join(dir, example);
-    cpSync(join(repo, 'examples', example), app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
-    const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
-    pkg.dependencies.boussole = `file:${join(dir, tarball)}`;
-    writeFileSync(join(app, 'package.json'), JSON.stringify(pkg, null, 2));
-    timed('install', () => execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, encoding: 'utf8' }));
-    timed('build', () => execFileSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' }));
+    installed = installExample(example);
+    const { app, step, timings } = installed;
+    step('build', () => execFileSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' }));
     const html = join(app, 'dist/index.html');
     writeFileSync(html, readFileSync(html, 'utf8').replace('</body>', `<script type="application/json" id="draft">${JSON.stringify(DRAFT)}</script></body>`));
     console.log(`# examples/${example}: ${JSON.stringify(timings)} (seconds)`);
@@ -57,7 +40,7 @@ describe(`examples/${example}, from the packed tarball`, { timeout: 300_000 }, (
   after(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    installed?.remove();
   });
 
   const met = () => page.locator('boussole-form').getByRole('group', { name: /famille était présente/ });

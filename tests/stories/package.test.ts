@@ -1,4 +1,4 @@
-// The package as a host installs it: `npm pack` (needs the built dist/), install the tarball into a temp folder
+// The package as a host installs it: the run's packed tarball (pack.ts, needs the built dist/), install the tarball into a temp folder
 // (--prefer-offline: "--offline" fails here, ENOTCACHED for @lit/localize), then check what the README promises is
 // there: every import of the `exports` map (Node ESM for the no-DOM entries, `tsc` in the consumer folder for the
 // types of all of them), the manifest, the JSON Schemas, the bundled instruments, the CLI; and that no test, story,
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { packed } from './pack.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Packed (gzipped) size the package must stay under; it was 0.65 MB when this was written. */
@@ -23,8 +24,7 @@ let tarball = '';
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'boussole-pack-'));
-  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!;
-  tarball = join(dir, name);
+  tarball = packed();
   app = join(dir, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), '{"name":"app","private":true,"type":"module"}');

@@ -1,0 +1,70 @@
+// One `npm pack` per test run, shared by the files that install the package as a consumer would (package.test.ts,
+// examples.test.ts): the tarball goes to .test-results/pack/ (which `npm test` wipes at its start) and is reused by
+// the later files of the run; it is packed again when anything that goes into it (dist/, package.json, schemas/,
+// xliff/, custom-elements.json, README.md) is newer, so running one file by hand after a rebuild is not stale.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repo } from './browser.js';
+
+const INPUTS = ['dist', 'schemas', 'xliff', 'package.json', 'custom-elements.json', 'README.md', 'LICENSE'];
+
+/** The newest modification time of a file, or of any file under a folder. */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+/** The path of the packed tarball of the package as built now (needs dist/: `rollup -c`). */
+export function packed(): string {
+  if (!existsSync(join(repo, 'dist/index.js'))) throw new Error('dist/ is missing: run `npx rollup -c` first');
+  const folder = join(repo, '.test-results/pack');
+  const tarballs = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.tgz')) : [];
+  if (tarballs.length === 1) {
+    const tarball = join(folder, tarballs[0]!);
+    const made = statSync(tarball).mtimeMs;
+    if (INPUTS.every((input) => newest(join(repo, input)) <= made)) return tarball;
+  }
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: repo, encoding: 'utf8' }).trim().split('\n').pop()!;
+  return join(folder, name);
+}
+
+/** One of examples/ installed as its users install it, with the run's tarball as its `boussole` dependency. */
+export interface InstalledExample {
+  /** The copy of the example, with its node_modules. */
+  readonly app: string;
+  /** Seconds taken by each step (pack, install, and whatever `step` timed). */
+  readonly timings: Record<string, number>;
+  /** Runs and times one more step (a build, a start), sync or async. */
+  step<T>(name: string, run: () => T): T;
+  /** Removes the copy. */
+  remove(): void;
+}
+
+export function installExample(example: string): InstalledExample {
+  const timings: Record<string, number> = {};
+  const step = <T>(name: string, run: () => T): T => {
+    const start = Date.now();
+    const done = () => (timings[name] = Math.round((Date.now() - start) / 100) / 10);
+    const out = run();
+    if (out instanceof Promise) return out.finally(done) as T;
+    done();
+    return out;
+  };
+  const tarball = step('pack', packed);
+  const dir = mkdtempSync(join(tmpdir(), `boussole-example-${example}-`));
+  const app = join(dir, example);
+  cpSync(join(repo, 'examples', example), app, { recursive: true, filter: (src) => !/[/\\](node_modules|dist)$/.test(src) });
+  const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+  pkg.dependencies.boussole = `file:${tarball}`;
+  writeFileSync(join(app, 'package.json'), JSON.stringify(pkg, null, 2));
+  step('install', () => execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, encoding: 'utf8' }));
+  return { app, timings, step, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
