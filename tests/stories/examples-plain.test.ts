@@ -27,6 +27,17 @@ async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 }
 
+/** Waits for the element's heading; when it never comes, says what the page reported (a 404, an error). */
+async function rendered(page: Page, problems: PageProblems, tag: string): Promise<void> {
+  await page
+    .locator(`${tag} h2`)
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch((e: Error) => {
+      throw new Error(`${tag} not rendered: ${[...problems.errors, ...problems.offsite].join('; ') || e.message}`);
+    });
+}
+
 describe('examples/html, from the packed tarball', { timeout: 300_000 }, () => {
   let installed: InstalledExample;
   let server: Served;
@@ -46,8 +57,8 @@ describe('examples/html, from the packed tarball', { timeout: 300_000 }, () => {
     violations = await recordViolations(page);
     await step('drive', async () => {
       await page.goto(server.origin + '/');
-      await page.locator('boussole-form h2').first().waitFor();
-      await page.locator('boussole-pin-grid h2').first().waitFor();
+      await rendered(page, problems, 'boussole-form');
+      await rendered(page, problems, 'boussole-pin-grid');
     });
     console.log(`# examples/html: ${JSON.stringify(timings)} (seconds; drive: the first page load)`);
   });
@@ -110,7 +121,7 @@ describe('examples/server, from the packed tarball', { timeout: 300_000 }, () =>
     problems = watch(page, origin);
     violations = await recordViolations(page);
     await page.goto(origin + '/');
-    await page.locator('boussole-form h2').first().waitFor();
+    await rendered(page, problems, 'boussole-form');
     console.log(`# examples/server: ${JSON.stringify(timings)} (seconds)`);
   });
 
