@@ -58,8 +58,8 @@ describe(`examples/${example}, from the packed tarball`, { timeout: 300_000 }, (
     await safe().getByText('Oui', { exact: true }).click();
     await note().pressSequentially('Visite calme');
     assert.equal(await page.locator('#draft-answers').textContent(), '2 réponses au brouillon');
-    assert.equal(await met().getByRole('radio', { name: 'Non' }).isChecked(), true);
-    assert.equal(await safe().getByRole('radio', { name: 'Oui' }).isChecked(), true);
+    assert.equal(await met().getByRole('radio', { name: 'Non' }).isChecked(), true, 'the answer “Non” was lost in a re-render');
+    assert.equal(await safe().getByRole('radio', { name: 'Oui' }).isChecked(), true, 'the answer “Oui” was lost in a re-render');
     await page.locator('boussole-form [part="submit"]').click();
     await page.locator('boussole-form').getByText('Réponses soumises').waitFor();
     await note().pressSequentially(' — fin');
