@@ -5,7 +5,7 @@
 // bench or example file rides along.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -170,5 +170,19 @@ describe('dist/export.js', () => {
     visit(join(root, 'dist/export.js'));
     assert.deepEqual([...bare], ['zod/mini']);
     assert.ok(![...seen].some((f) => /elements|lit/.test(f)), [...seen].join(', '));
+  });
+});
+
+describe('the run’s one tarball (pack.ts)', () => {
+  it('is reused while nothing that goes into it changed, and packed again when dist/ is newer', () => {
+    const first = packed();
+    const made = statSync(first).mtimeMs;
+    assert.equal(packed(), first);
+    assert.equal(statSync(first).mtimeMs, made, 'packed again with nothing changed');
+    // As if the tarball predated the last build (a file run by hand after `rollup -c`).
+    const old = new Date(statSync(join(root, 'dist/index.js')).mtimeMs - 60_000);
+    utimesSync(first, old, old);
+    const again = packed();
+    assert.ok(statSync(again).mtimeMs > old.getTime(), 'a tarball older than dist/ was reused');
   });
 });
