@@ -5,10 +5,10 @@
 // bench or example file rides along.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { packed } from './pack.js';
 
@@ -31,6 +31,9 @@ before(() => {
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: app, encoding: 'utf8' });
   pkg = join(app, 'node_modules/boussole');
 }, { timeout: 300_000 });
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the packed package', () => {
   it('reports its size, under the ceiling', () => {
