@@ -40,7 +40,7 @@ const declarations = (manifest: object) => (manifest as Manifest).modules.flatMa
  * `boussole-*`). A field behind an attribute is listed once, under the attribute's name (`age-band`,
  * not also `ageBand`); an attribute named like a property that takes more (`value`: JSON text, while
  * the property takes an object) is described in the property's row. A part named like an attribute
- * (`age-band`) is renamed in the table so it does not hide the attribute's control.
+ * (`age-band`) or a property (`previous`) is renamed in the table so it does not hide its control.
  */
 export function publicManifest<T extends object>(manifest: T): T {
   const copy = structuredClone(manifest);
@@ -59,8 +59,9 @@ export function publicManifest<T extends object>(manifest: T): T {
         return false;
       });
     if (d.events) d.events = d.events.filter((e) => e.name?.startsWith('boussole-'));
-    const attributes = new Set((d.attributes ?? []).map((a) => a.name));
-    for (const part of d.cssParts ?? []) if (part.name && attributes.has(part.name)) part.name = `${part.name} (part)`;
+    // Storybook keys its table by name: a part named like an attribute or a property would replace its row (and control).
+    const taken = new Set([...(d.attributes ?? []).map((a) => a.name), ...(d.members ?? []).filter((m) => m.kind === 'field').map((m) => m.name)]);
+    for (const part of d.cssParts ?? []) if (part.name && taken.has(part.name)) part.name = `${part.name} (part)`;
   }
   return copy;
 }

@@ -5,9 +5,15 @@ interface Named {
   description?: string;
   default?: string;
 }
+/** An event's payload as the manifest gives it (custom-elements-manifest.config.mjs reads it from the event classes). */
+export interface Detail {
+  /** The type of `event.detail`, as the event class declares it. */
+  type: string;
+  fields: { name: string; type: string; optional?: boolean; description: string }[];
+}
 interface Declaration {
   tagName?: string;
-  events?: Named[];
+  events?: (Named & { type?: { text?: string }; detail?: Detail })[];
   cssProperties?: Named[];
   cssParts?: Named[];
 }
@@ -21,6 +27,9 @@ export interface Row {
   default?: string;
   /** The elements that have it. */
   elements: string[];
+  /** For an event: its class and its payload. */
+  eventClass?: string;
+  detail?: Detail;
 }
 
 /** One row per name across the elements: its description (the first element's), and who has it. */
@@ -30,7 +39,8 @@ function rows(manifest: object, key: 'events' | 'cssProperties' | 'cssParts', ke
     if (d.tagName)
       for (const item of d[key] ?? []) {
         if (!item.name || !keep(item.name)) continue;
-        const row = out.get(item.name) ?? { name: item.name, description: item.description ?? '', default: item.default, elements: [] };
+        const event = key === 'events' ? (item as NonNullable<Declaration['events']>[number]) : undefined;
+        const row = out.get(item.name) ?? { name: item.name, description: item.description ?? '', default: item.default, elements: [], eventClass: event?.type?.text, detail: event?.detail };
         row.elements.push(d.tagName);
         out.set(item.name, row);
       }

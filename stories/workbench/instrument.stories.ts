@@ -13,6 +13,7 @@ const STATES = {
   readonly: 'Read-only',
   english: 'English',
   narrow: '320 px wide',
+  print: 'Printed (print preview)',
 } as const;
 type State = keyof typeof STATES;
 
@@ -27,6 +28,41 @@ function readInstrument(text: string): { instrument?: Instrument; problems: Sche
   const parsed = parseInstrument(json);
   return parsed.ok ? { instrument: parsed.value, problems: [] } : { problems: parsed.problems };
 }
+
+/**
+ * The print rules of the element's own stylesheets (the rules inside its `@media print` blocks), as one
+ * sheet that applies on screen: the preview shows what the print stylesheet gives, no more. Page size,
+ * margins and page breaks are the browser's business when it prints; tests/stories/print.test.ts prints
+ * to PDF for those.
+ */
+function printRulesOf(root: ShadowRoot): CSSStyleSheet {
+  const texts: string[] = [];
+  const collect = (rules: CSSRuleList, printing: boolean) => {
+    for (const rule of rules)
+      if (rule instanceof CSSMediaRule) {
+        const media = rule.media.mediaText;
+        if (/\bprint\b/.test(media) && !/\bnot\b|\bonly screen\b/.test(media)) collect(rule.cssRules, true);
+      } else if (rule instanceof CSSGroupingRule) collect(rule.cssRules, printing);
+      else if (printing) texts.push(rule.cssText);
+  };
+  const sheets = [...root.adoptedStyleSheets, ...[...root.querySelectorAll('style')].map((s) => s.sheet).filter((s) => s !== null)];
+  for (const sheet of sheets) collect(sheet.cssRules, false);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(texts.join('\n'));
+  return sheet;
+}
+
+/** Applies its print rules to the element and to every shadow root inside it, once each. */
+function applyPrintRules(el: Element, done = new WeakSet<ShadowRoot>()): void {
+  const root = el.shadowRoot;
+  if (!root) return;
+  if (!done.has(root)) {
+    done.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, printRulesOf(root)];
+  }
+  for (const inner of root.querySelectorAll('*')) applyPrintRules(inner, done);
+}
+const printed = new WeakSet<ShadowRoot>();
 
 /**
  * An instrument workbench: the instrument's JSON in a text box, its problems listed by path as one
@@ -44,7 +80,8 @@ function workbench(args: FormArgs, initial: State): HTMLElement {
 
   const valueFor = (instrument: Instrument): Result | null => {
     // Errors after a submit: submitted empty, every required answer missing.
-    if (state !== 'filled' && state !== 'readonly') return null;
+    // Printed: a filled record, as it is printed after the meeting.
+    if (state !== 'filled' && state !== 'readonly' && state !== 'print') return null;
     try {
       return filled(instrument);
     } catch {
@@ -118,12 +155,31 @@ function workbench(args: FormArgs, initial: State): HTMLElement {
             )}
           </fieldset>
         </div>
-        <div class="workbench-preview" style=${state === 'narrow' ? 'width:320px;max-width:100%;border:1px dashed #6b7178' : ''}>
-          ${keyed(`${state}-${revision}`, form)}
-        </div>
+        ${state === 'print'
+          ? html`<section class="workbench-print" aria-labelledby="workbench-print-title">
+              <h2 id="workbench-print-title" style="font-size:1rem">Print preview</h2>
+              <p>The form with its print stylesheet applied on screen: what a printer gets, without the page breaks.</p>
+              <div
+                class="workbench-preview workbench-paper"
+                style="width:min(100%,180mm);box-sizing:border-box;padding:12mm;background:#fff;color:#000;border:1px solid #6b7178;box-shadow:0 2px 8px rgb(0 0 0 / 0.25)"
+              >
+                ${keyed(`${state}-${revision}`, form)}
+              </div>
+            </section>`
+          : html`<div class="workbench-preview" style=${state === 'narrow' ? 'width:320px;max-width:100%;border:1px dashed #6b7178' : ''}>
+              ${keyed(`${state}-${revision}`, form)}
+            </div>`}
       `,
       host,
     );
+    if (state === 'print') {
+      const el = host.querySelector('boussole-form');
+      if (el) {
+        applyPrintRules(el, printed);
+        // Parts rendered later (shadow roots of elements inside it) get theirs once it has rendered.
+        void (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete.then(() => applyPrintRules(el, printed));
+      }
+    }
     if (state === 'errors') {
       const el = host.querySelector('boussole-form') as (HTMLElement & { updateComplete: Promise<unknown>; submit(): boolean }) | null;
       // Once, right after the state was chosen (a fresh element), as a person pressing Submit.
@@ -153,3 +209,5 @@ export const ErrorsAfterSubmit: Story = { render: (args) => workbench(args, 'err
 export const ReadOnly: Story = { render: (args) => workbench(args, 'readonly') };
 export const English: Story = { render: (args) => workbench(args, 'english') };
 export const Narrow: Story = { name: '320 px wide', render: (args) => workbench(args, 'narrow') };
+/** The same instrument printed: every section, none of the screen's buttons. */
+export const Printed: Story = { name: 'Printed (print preview)', render: (args) => workbench(args, 'print') };

@@ -252,17 +252,43 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
     });
   }
 
+  // What the docs' axe checks cost, printed at the end (CI time matters).
+  const docTimings: string[] = [];
+  after(() => {
+    if (docTimings.length) console.log(`docs axe checks: ${docTimings.join(', ')}`);
+  });
   for (const doc of docs) {
-    it(`${doc.title} › ${doc.name} page renders without error`, async () => {
+    it(`${doc.title} › ${doc.name} page renders without error and passes axe, fr and en, 1280 and 320 px`, async () => {
       const page = await browser.newPage();
       try {
         const problems = watch(page, server.origin);
-        await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs`, { waitUntil: 'load' });
+        // The a11y addon's own axe pass is switched off, as for the stories.
+        await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs&globals=a11y.manual:!true`, { waitUntil: 'load' });
         await page.waitForSelector('#storybook-docs .sbdocs-content', { timeout: 60_000 });
         await page.waitForFunction(() => document.querySelectorAll('#storybook-docs [class*="boussole"], #storybook-docs boussole-form, #storybook-docs boussole-ces, #storybook-docs boussole-pin-grid, #storybook-docs boussole-needs-grid, #storybook-docs boussole-summary, #storybook-docs boussole-dashboard').length > 0, undefined, { timeout: 60_000 });
+        // Every element on the page rendered (an autodocs page shows each of the component's stories).
+        await page.waitForFunction(() => [...document.querySelectorAll('#storybook-docs *')].filter((n) => n.tagName.startsWith('BOUSSOLE-')).every((n) => n.shadowRoot?.childElementCount), undefined, { timeout: 60_000 });
         await page.waitForTimeout(300);
         assert.deepEqual(problems.errors, [], 'no error in the page');
         assert.deepEqual(problems.offsite, [], 'no request leaves the page’s own server');
+        // As a designer reads it: in French and in English (each element's `lang`, switched in place), wide and at 320 px.
+        const started = Date.now();
+        for (const lang of ['fr', 'en'] as const) {
+          await page.evaluate((lang) => {
+            for (const el of document.querySelectorAll('#storybook-docs *')) if (el.tagName.startsWith('BOUSSOLE-')) el.setAttribute('lang', lang);
+          }, lang);
+          for (const width of [1280, 320]) {
+            await page.setViewportSize({ width, height: 800 });
+            await page.evaluate(async () => {
+              for (const el of document.querySelectorAll('#storybook-docs *'))
+                if (el.tagName.startsWith('BOUSSOLE-')) await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+              await new Promise((r) => requestAnimationFrame(r));
+            });
+            assert.deepEqual(await axe(page, '#storybook-docs', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe finds no WCAG 2.2 A/AA or best-practice violation at ${width} px, in ${lang === 'fr' ? 'French' : 'English'}`);
+          }
+        }
+        docTimings.push(`${doc.id} ${Date.now() - started} ms`);
+        assert.deepEqual(problems.errors, [], 'no error in the page while it was checked');
       } finally {
         await page.close();
       }

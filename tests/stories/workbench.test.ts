@@ -120,6 +120,84 @@ describe('Workbench stories in Chromium', () => {
     }
   });
 
+  it('Instrument workbench: the edited instrument printed shows every section and none of the buttons print hides', async () => {
+    // One section at a time on screen (layout "sections"): the print preview still shows them all.
+    const { page, errors } = await openStory('workbench-instrument--edit', 'layout:sections');
+    try {
+      const box = page.getByLabel('The instrument’s JSON');
+      await page.locator('#workbench-problems').getByText('The instrument is valid').waitFor();
+      const original = JSON.parse(await box.inputValue()) as { sections: { id: string; title: { fr: string; en: string }; items: { id: string }[] }[] };
+      const added = {
+        id: 'followup',
+        kind: 'theme',
+        title: { fr: 'La suite prévue', en: 'What comes next' },
+        items: [{ id: 'next-step', type: 'yes-no', label: { fr: 'Une suite est convenue.', en: 'A next step is agreed.' } }],
+      };
+      await box.fill(JSON.stringify({ ...original, sections: [...original.sections, added] }, null, 2));
+      await page.locator('#workbench-problems').getByText('The instrument is valid').waitFor();
+      /** The section titles a person sees in the form, and the buttons they see in it. */
+      const seen = () =>
+        page.evaluate(() => {
+          const root = document.querySelector('boussole-form')!.shadowRoot!;
+          const visible = (el: Element) => el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true, opacityProperty: true });
+          return {
+            sections: ['Le climat de la rencontre', 'La suite prévue'].filter((t) => [...root.querySelectorAll('h1, h2, h3, h4, legend')].some((h) => visible(h) && h.textContent!.includes(t))),
+            statements: ['Chacun a pu s’exprimer.', 'Une suite est convenue.'].filter((t) => {
+              const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              for (let n = texts.nextNode(); n; n = texts.nextNode()) if (n.textContent!.includes(t) && visible(n.parentElement!)) return true;
+              return false;
+            }),
+            buttons: [...root.querySelectorAll('button')].filter(visible).map((b) => b.textContent!.trim() || b.getAttribute('aria-label')),
+          };
+        });
+      const screen = await seen();
+      assert.equal(screen.sections.length, 1, 'on screen, one section at a time');
+      assert.ok(screen.buttons.length > 0, 'on screen, the form has its buttons');
+      await page.getByRole('radio', { name: 'Printed (print preview)' }).check();
+      const preview = page.getByRole('region', { name: 'Print preview' });
+      await preview.waitFor();
+      await page.waitForFunction(() => !!document.querySelector('.workbench-print boussole-form')?.shadowRoot?.childElementCount);
+      const printed = await seen();
+      assert.deepEqual(printed.sections, ['Le climat de la rencontre', 'La suite prévue'], 'every section of the edited instrument is in the preview');
+      assert.deepEqual(printed.statements, ['Chacun a pu s’exprimer.', 'Une suite est convenue.']);
+      assert.deepEqual(printed.buttons, [], 'no button that print hides');
+      // Printed filled: the answers are there.
+      assert.ok(await page.evaluate(() => [...document.querySelector('boussole-form')!.shadowRoot!.querySelectorAll('input:checked')].length > 0), 'the answers print');
+      assert.deepEqual(await axe(page, '.workbench-print', AXE_TAGS_WITH_BEST_PRACTICE), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Docs page Events: each event’s payload type, boussole-submit’s `Result` with its fields, from the manifest', async () => {
+    const page = await browser.newPage();
+    try {
+      const problems = watch(page, server.origin);
+      await page.goto(`${server.origin}/iframe.html?id=docs-events--docs&viewMode=docs`, { waitUntil: 'load' });
+      await page.waitForSelector('#storybook-docs .sbdocs-content table tbody tr', { timeout: 60_000 });
+      // The events table: each event's class and payload type.
+      const events = page.locator('#storybook-docs table.boussole-docs-events');
+      const row = (name: string) => events.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+      assert.deepEqual(await row('boussole-submit').getByRole('cell').allTextContents().then((c) => c.slice(0, 2)), ['BoussoleSubmitEvent', 'Result']);
+      assert.deepEqual(await row('boussole-change').getByRole('cell').allTextContents().then((c) => c.slice(0, 2)), ['BoussoleChangeEvent', 'ChangeDetail']);
+      assert.deepEqual(await row('boussole-error').getByRole('cell').allTextContents().then((c) => c.slice(0, 2)), ['BoussoleErrorEvent', 'ErrorDetail']);
+      // The payload's fields, each with its type and whether it is required.
+      const submit = page.getByRole('table', { name: 'The fields of Result, the detail of boussole-submit' });
+      const fields = await submit.getByRole('rowheader').allTextContents();
+      for (const name of ['instrument', 'locale', 'status', 'session', 'answers', 'createdAt', 'updatedAt'])
+        assert.ok(fields.includes(name), `boussole-submit's payload lists ${name} (have ${fields.join(', ')})`);
+      const status = await submit.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'status', exact: true }) }).getByRole('cell').allTextContents();
+      assert.deepEqual(status.slice(0, 2), ['"draft" | "complete"', 'yes']);
+      const change = page.getByRole('table', { name: 'The fields of ChangeDetail, the detail of boussole-change' });
+      const perspective = await change.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'perspective', exact: true }) }).getByRole('cell').allTextContents();
+      assert.deepEqual(perspective, ['string | undefined', 'no', 'The voice that answered, for items that collect perspectives.']);
+      assert.deepEqual(problems.errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const [id, expected] of [
     ['docs-events--docs', ['boussole-change', 'boussole-draft', 'boussole-error', 'boussole-invalid', 'boussole-submit']],
     ['docs-theming--docs', ['--boussole-color-text', '--boussole-color-accent', '--boussole-space', 'submit', 'error-summary']],
