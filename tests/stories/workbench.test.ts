@@ -205,22 +205,18 @@ describe('Workbench stories in Chromium', () => {
     ['docs-introduction--docs', []],
     ['docs-localization--docs', []],
   ] as const)
-    it(`Docs page ${id}: built from the manifest, passes axe at 1280 and 320 px`, async () => {
+    // Axe on every docs page, fr and en, 1280 and 320 px, is the story test's (stories.test.ts); here, what the page lists.
+    it(`Docs page ${id}: built from the manifest`, async () => {
       const page = await browser.newPage();
       try {
         const problems = watch(page, server.origin);
-        await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=docs`, { waitUntil: 'load' });
+        await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=docs&globals=a11y.manual:!true`, { waitUntil: 'load' });
         await page.waitForSelector(expected.length ? '#storybook-docs .sbdocs-content table tbody tr' : '#storybook-docs .sbdocs-content h1', { timeout: 60_000 });
         const names = await page.locator('#storybook-docs table tbody th').allTextContents();
         for (const name of expected as readonly string[]) assert.ok(names.includes(name), `${name} is listed (have ${names.join(', ')})`);
-        for (const width of [1280, 320]) {
-          await page.setViewportSize({ width, height: 800 });
-          await page.waitForTimeout(200);
-          assert.deepEqual(await axe(page, '#storybook-docs .sbdocs-content', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe at ${width} px`);
-        }
         assert.deepEqual(problems.errors, []);
       } finally {
         await page.close();
       }
-    });
+  });
 });
