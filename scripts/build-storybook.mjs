@@ -4,7 +4,8 @@
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
 
 ensureDependencies();
-generate();
+// `npm test` has generated them already (BOUSSOLE_GENERATED=1).
+if (!process.env.BOUSSOLE_GENERATED) generate();
 const args = process.argv.slice(2);
 const output = args.includes('-o') || args.includes('--output-dir') ? [] : ['-o', 'storybook-static'];
 process.exit(run(bin('storybook'), ['build', '--disable-telemetry', ...output, ...args], { env: { STORYBOOK_DISABLE_TELEMETRY: '1' } }));
