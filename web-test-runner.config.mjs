@@ -73,7 +73,9 @@ function fhirCorpusCommand() {
 
 export default {
   files: 'tests/elements/**/*.test.ts',
-  nodeResolve: true,
+  // Lit's production build, as pages get it (about 9 % faster here); BOUSSOLE_LIT_DEV=1 runs its development build,
+  // whose warnings (an update scheduled after an update, …) show in the browser logs.
+  nodeResolve: { exportConditions: process.env.BOUSSOLE_LIT_DEV ? ['development'] : ['production'] },
   concurrency: 2,
   plugins: [jsonSchemaCommand(), fhirCorpusCommand(), esbuildPlugin({ ts: true, target: 'esnext', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
@@ -83,7 +85,7 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 20000 } },
-  // Lit's development build runs in tests for its warnings; its banner is noise.
+  // Lit's development build (BOUSSOLE_LIT_DEV=1) announces itself; the banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter(), countReporter('./.test-results/browser.json')],
 };
