@@ -298,7 +298,11 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
                 if (el.tagName.startsWith('BOUSSOLE-')) await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
               await new Promise((r) => requestAnimationFrame(r));
             });
-            assert.deepEqual(await axe(page, '#storybook-docs', AXE_TAGS_WITH_BEST_PRACTICE), [], `axe finds no WCAG 2.2 A/AA or best-practice violation at ${width} px, in ${lang === 'fr' ? 'French' : 'English'}`);
+            // In French the whole page; in English what the language changes: the Boussole elements on it (a page
+            // without one is the same page in both, checked once).
+            const elements = await page.evaluate(() => [...new Set([...document.querySelectorAll('#storybook-docs *')].map((n) => n.localName).filter((n) => n.startsWith('boussole-')))].join(', '));
+            if (lang === 'en' && !elements) continue;
+            assert.deepEqual(await axe(page, lang === 'fr' ? '#storybook-docs' : elements, AXE_TAGS_WITH_BEST_PRACTICE), [], `axe finds no WCAG 2.2 A/AA or best-practice violation at ${width} px, in ${lang === 'fr' ? 'French' : 'English'}`);
           }
         }
         docTimings.push(`${doc.id} ${Date.now() - started} ms`);
