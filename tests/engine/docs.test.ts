@@ -77,8 +77,8 @@ describe('README', () => {
   it('describes each custom property as the JSDoc does (the manifest and Storybook), with the default the styles use', () => {
     const rows = table('| Custom property | Default | Used for |');
     const documented = new Map(rows.map(([name, byDefault, use]) => [name!.replace(/`/g, ''), { default: byDefault!.replace(/`/g, ''), description: use! }]));
-    // The form's sheet, and the presentation layout's beside it.
-    const styles = read('src/elements/form/boussole-form.styles.ts') + read('src/elements/form/presentation.styles.ts');
+    // The shared tokens (every element's first sheet), and the presentation layout's sheet.
+    const styles = read('src/elements/parts/base.styles.ts') + read('src/elements/form/presentation.styles.ts');
     for (const element of elements) {
       const declared = element.cssProperties ?? [];
       // The presentation layout's properties belong to the elements that have a layout (the forms).

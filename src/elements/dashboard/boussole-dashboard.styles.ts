@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The dashboard's own layout, over the form's tokens: figures, chart, controls, print. */
+/** The dashboard's own layout, over the shared tokens: figures, chart, controls, print. */
 export const dashboardStyles = css`
   .lead,
   .empty {

@@ -7,7 +7,10 @@ import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
 import { jsonOf } from '../../schema/parse.js';
-import { formStyles } from '../form/boussole-form.styles.js';
+import { baseStyles } from '../parts/base.styles.js';
+import { controlStyles } from '../parts/controls.styles.js';
+import { noticeStyles } from '../parts/notices.styles.js';
+import { tableStyles } from '../parts/tables.styles.js';
 import { findInstrument, instrumentIdOf } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
@@ -66,7 +69,7 @@ const listOf = (raw: unknown): unknown[] => {
  * @cssproperty [--boussole-max-width=60rem] - Maximum width of the form.
  */
 export class BoussoleDashboard extends BoussoleElement {
-  static override styles = [formStyles, dashboardStyles];
+  static override styles = [baseStyles, controlStyles, noticeStyles, tableStyles, dashboardStyles];
 
   /** The instrument (object or JSON text), or the id of a bundled one; by default the bundled one the results name. */
   @property({ attribute: false }) instrument: unknown;

@@ -16,7 +16,18 @@ import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/fo
 import { renderNotices } from '../parts/notices.js';
 import { renderPresentation } from '../parts/presentation.js';
 import { ReadModelBuilder, type FormView } from '../read-model.js';
-import { formStyles } from './boussole-form.styles.js';
+import { baseStyles } from '../parts/base.styles.js';
+import { controlStyles } from '../parts/controls.styles.js';
+import { sectionStyles } from '../parts/section.styles.js';
+import { itemStyles } from '../parts/item.styles.js';
+import { dateInputStyles } from '../parts/date-input.styles.js';
+import { formFrameStyles } from '../parts/form.styles.js';
+import { sessionStyles } from '../parts/session.styles.js';
+import { errorSummaryStyles } from '../parts/error-summary.styles.js';
+import { noticeStyles } from '../parts/notices.styles.js';
+import { navigationStyles } from '../parts/navigation.styles.js';
+import { summaryStyles } from '../parts/summary.styles.js';
+import { tableStyles } from '../parts/tables.styles.js';
 import { FormInput } from './input.js';
 import { Interaction } from './interaction.js';
 import { PresentationController } from './presentation.js';
@@ -95,7 +106,22 @@ export type Layout = (typeof LAYOUTS)[number];
  * @cssproperty [--boussole-presentation-max-width=100rem] - Maximum width of the form in layout="presentation".
  */
 export class BoussoleForm extends BoussoleElement {
-  static override styles = [formStyles, presentationStyles];
+  // The sheets of the parts it renders, in the cascade order of src/elements/parts/base.styles.ts.
+  static override styles = [
+    baseStyles,
+    controlStyles,
+    sectionStyles,
+    itemStyles,
+    dateInputStyles,
+    formFrameStyles,
+    sessionStyles,
+    errorSummaryStyles,
+    noticeStyles,
+    navigationStyles,
+    summaryStyles,
+    tableStyles,
+    presentationStyles,
+  ];
   static formAssociated = true;
 
   /** The instrument to render: an object or JSON text, validated against the instrument format. */

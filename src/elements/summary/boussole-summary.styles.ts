@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The synthesis: the form's tokens and styles, plus its own layout (tables of answers, meta list). */
+/** The synthesis's own layout (tables of answers, meta list), over the shared tokens and the sheets of the parts it shows. */
 export const reportStyles = css`
   .report {
     max-width: var(--boussole-max-width, 60rem);

@@ -5,7 +5,12 @@ import type { Result } from '../../schema/result.js';
 import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
 import { PreviousController } from '../controllers/previous.js';
-import { formStyles } from '../form/boussole-form.styles.js';
+import { baseStyles } from '../parts/base.styles.js';
+import { controlStyles } from '../parts/controls.styles.js';
+import { sectionStyles } from '../parts/section.styles.js';
+import { noticeStyles } from '../parts/notices.styles.js';
+import { summaryStyles } from '../parts/summary.styles.js';
+import { tableStyles } from '../parts/tables.styles.js';
 import { findInstrument, instrumentIdOf } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { renderReport } from '../parts/report.js';
@@ -50,7 +55,7 @@ import { reportStyles } from './boussole-summary.styles.js';
  * @cssproperty [--boussole-max-width=60rem] - Maximum width of the form.
  */
 export class BoussoleSummary extends BoussoleElement {
-  static override styles = [formStyles, reportStyles];
+  static override styles = [baseStyles, controlStyles, sectionStyles, noticeStyles, summaryStyles, tableStyles, reportStyles];
 
   /** The instrument of the result (object or JSON text); by default the bundled one the result names. */
   @property({ attribute: false }) instrument: unknown;
