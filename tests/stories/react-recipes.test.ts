@@ -1,4 +1,4 @@
-// The README's React recipes (tests/fixtures/react/recipe.tsx), built with esbuild against dist/ through
+// The README's React recipes (examples/react/src/main.tsx, the example page itself), built with esbuild against dist/ through
 // the package's exports map, as a React 19 user writes them: the parent keeps the draft in state
 // (re-rendered on every boussole-change) and has a text field typed into. A resumed draft is shown,
 // answers are never reset by the re-renders, the confirmation stays after a submit.
@@ -30,7 +30,7 @@ describe('the README React recipes in a page that re-renders on every change', (
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(repo, join(dir, 'node_modules/boussole'), 'dir');
     await build({
-      entryPoints: [join(repo, 'tests/fixtures/react/recipe.tsx')],
+      entryPoints: [join(repo, 'examples/react/src/main.tsx')],
       bundle: true,
       format: 'esm',
       jsx: 'automatic',
