@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { ensureChrome } from './lib/chrome.mjs';
-import { bin, ensureDependencies, generate, root, run } from './lib/setup.mjs';
+import { bin, ensureDependencies, generate, root } from './lib/setup.mjs';
 
 const results = new URL('.test-results/', root);
 const tests = (dir) =>
