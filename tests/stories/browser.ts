@@ -115,3 +115,45 @@ async function runAxe(page: Page, selector: string, tags: readonly string[]): Pr
     { selector, tags: [...tags] },
   );
 }
+
+/**
+ * Shows a story or a docs page in a page that already runs Storybook's preview, as Storybook's own manager
+ * does (its channel's setCurrentStory), and resolves once that entry has rendered.
+ */
+export const show = (page: Page, id: string, viewMode: 'story' | 'docs') =>
+  page.evaluate(
+    ({ id, viewMode }) =>
+      new Promise<void>((resolve, reject) => {
+        type Channel = { on(e: string, f: (...a: unknown[]) => void): void; off(e: string, f: (...a: unknown[]) => void): void; emit(e: string, p: unknown): void };
+        const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: Channel }).__STORYBOOK_ADDONS_CHANNEL__;
+        const done = viewMode === 'story' ? 'storyRendered' : 'docsRendered';
+        // Storybook answers within seconds; a switch that never ends fails with what the preview shows instead.
+        const timer = setTimeout(() => {
+          stop();
+          const current = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; story?: { id?: string }; phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender;
+          reject(new Error(`Storybook did not render ${id} (${viewMode}) within 30 s; it shows ${current?.story?.id ?? current?.id ?? 'nothing'} (${current?.phase ?? 'no phase'})`));
+        }, 30_000);
+        const stop = () => {
+          clearTimeout(timer);
+          channel.off(done, rendered);
+          for (const e of failures) channel.off(e, failed);
+        };
+        const rendered = (shownId: unknown) => {
+          if (shownId !== id) return;
+          stop();
+          if (viewMode === 'docs') return resolve();
+          const shown = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { story?: { id?: string } } } }).__STORYBOOK_PREVIEW__?.currentRender?.story?.id;
+          if (shown === id) resolve();
+          else reject(new Error(`Storybook shows ${shown}, not ${id}`));
+        };
+        const failed = (e: unknown) => {
+          stop();
+          reject(new Error(`the ${viewMode === 'story' ? 'story' : 'docs page'} failed: ${JSON.stringify(e)}`));
+        };
+        const failures = ['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing'];
+        channel.on(done, rendered);
+        for (const e of failures) channel.on(e, failed);
+        channel.emit('setCurrentStory', { storyId: id, viewMode });
+      }),
+    { id, viewMode },
+  );

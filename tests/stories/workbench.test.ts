@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, watch, type Served } from './browser.js';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, show, watch, type PageProblems, type Served } from './browser.js';
 
 const dir = join(repo, 'storybook-static');
 
@@ -20,6 +20,29 @@ describe('Workbench stories in Chromium', () => {
     await browser?.close();
     await server?.close();
   });
+
+  // The docs pages are read in one page that runs Storybook's preview, switched from page to page as Storybook's
+  // manager does (a fresh load for the first, or when a switch does not finish).
+  let docs: { page: Page; problems: PageProblems; id: string } | undefined;
+  async function openDocs(id: string): Promise<{ page: Page; errors: string[] }> {
+    if (docs) {
+      docs.problems.errors.length = 0;
+      // Storybook renders nothing again for the page it shows.
+      if (docs.id === id) return { page: docs.page, errors: docs.problems.errors };
+      docs.id = id;
+      const switched = await show(docs.page, id, 'docs').then(
+        () => true,
+        () => false,
+      );
+      if (switched) return { page: docs.page, errors: docs.problems.errors };
+      await docs.page.close();
+    }
+    const page = await browser.newPage();
+    docs = { page, problems: watch(page, server.origin), id };
+    await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=docs&globals=a11y.manual:!true`, { waitUntil: 'load' });
+    return { page, errors: docs.problems.errors };
+  }
+  after(() => docs?.page.close());
 
   async function openStory(id: string, args = ''): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
@@ -171,10 +194,8 @@ describe('Workbench stories in Chromium', () => {
   });
 
   it('Docs page Events: each event’s payload type, boussole-submit’s `Result` with its fields, from the manifest', async () => {
-    const page = await browser.newPage();
-    try {
-      const problems = watch(page, server.origin);
-      await page.goto(`${server.origin}/iframe.html?id=docs-events--docs&viewMode=docs`, { waitUntil: 'load' });
+    const { page, errors } = await openDocs('docs-events--docs');
+    {
       await page.waitForSelector('#storybook-docs .sbdocs-content table tbody tr', { timeout: 60_000 });
       // The events table: each event's class and payload type.
       const events = page.locator('#storybook-docs table.boussole-docs-events');
@@ -192,9 +213,7 @@ describe('Workbench stories in Chromium', () => {
       const change = page.getByRole('table', { name: 'The fields of ChangeDetail, the detail of boussole-change' });
       const perspective = await change.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'perspective', exact: true }) }).getByRole('cell').allTextContents();
       assert.deepEqual(perspective, ['string | undefined', 'no', 'The voice that answered, for items that collect perspectives.']);
-      assert.deepEqual(problems.errors, []);
-    } finally {
-      await page.close();
+      assert.deepEqual(errors, []);
     }
   });
 
@@ -207,16 +226,10 @@ describe('Workbench stories in Chromium', () => {
   ] as const)
     // Axe on every docs page, fr and en, 1280 and 320 px, is the story test's (stories.test.ts); here, what the page lists.
     it(`Docs page ${id}: built from the manifest`, async () => {
-      const page = await browser.newPage();
-      try {
-        const problems = watch(page, server.origin);
-        await page.goto(`${server.origin}/iframe.html?id=${id}&viewMode=docs&globals=a11y.manual:!true`, { waitUntil: 'load' });
-        await page.waitForSelector(expected.length ? '#storybook-docs .sbdocs-content table tbody tr' : '#storybook-docs .sbdocs-content h1', { timeout: 60_000 });
-        const names = await page.locator('#storybook-docs table tbody th').allTextContents();
-        for (const name of expected as readonly string[]) assert.ok(names.includes(name), `${name} is listed (have ${names.join(', ')})`);
-        assert.deepEqual(problems.errors, []);
-      } finally {
-        await page.close();
-      }
+      const { page, errors } = await openDocs(id);
+      await page.waitForSelector(expected.length ? '#storybook-docs .sbdocs-content table tbody tr' : '#storybook-docs .sbdocs-content h1', { timeout: 60_000 });
+      const names = await page.locator('#storybook-docs table tbody th').allTextContents();
+      for (const name of expected as readonly string[]) assert.ok(names.includes(name), `${name} is listed (have ${names.join(', ')})`);
+      assert.deepEqual(errors, []);
   });
 });
