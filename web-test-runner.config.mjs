@@ -1,4 +1,4 @@
-// Browser tests: real headless Chromium (CHROME_PATH, else the system Chromium) through Playwright.
+// Browser tests: real headless Chromium (CHROME_PATH, else Debian's chromium-headless-shell, else a system Chromium) through Playwright.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';

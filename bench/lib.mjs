@@ -13,7 +13,7 @@ export const gzipped = (code) => gzipSync(code, { level: 9 }).length;
  * Serves the project on 127.0.0.1 (bench/serve.mjs) and opens headless Chromium with one 1280×900
  * context; `close()` ends all three.
  */
-export async function openBrowser(root, { executablePath = ensureChrome() } = {}) {
+export async function openBrowser(root, { executablePath = ensureChrome({ full: true }) } = {}) {
   const server = await serve(root);
   const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });

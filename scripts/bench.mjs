@@ -75,7 +75,7 @@ function newest(paths) {
 const oldest = (files) => Math.min(...files.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
 
 ensureDependencies();
-const chromePath = ensureChrome();
+const chromePath = ensureChrome({ full: true });
 
 const generatedDir = at('src/localize/generated');
 if (!existsSync(generatedDir) || newest([generatedDir]) < newest([at('xliff')])) {
