@@ -13,7 +13,12 @@ export interface DraftStore {
 const DB = 'boussole-drafts';
 const STORE = 'drafts';
 
-/** The browser's IndexedDB, as a plain key-value store (undefined where there is none). */
+/**
+ * The browser's IndexedDB, as a plain key-value store (undefined where there is none). The connection gives way
+ * when another page or tab deletes or upgrades the database (a sign-out that wipes the drafts on a shared
+ * computer): held open, it would block that deletion, and every form opened after it would wait for ever.
+ * The next call opens it again.
+ */
 function indexedStore(): DraftStore | undefined {
   if (typeof indexedDB === 'undefined') return undefined;
   let db: Promise<IDBDatabase> | undefined;
@@ -21,8 +26,20 @@ function indexedStore(): DraftStore | undefined {
     (db ??= new Promise((resolve, reject) => {
       const request = indexedDB.open(DB, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const database = request.result;
+        database.onversionchange = () => {
+          database.close();
+          db = undefined;
+        };
+        // Closed by the browser (site data cleared, storage lost): opened again on the next call.
+        database.onclose = () => (db = undefined);
+        resolve(database);
+      };
+      request.onerror = () => {
+        db = undefined;
+        reject(request.error);
+      };
     }));
   const run = <T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) =>
     open().then(

@@ -77,6 +77,27 @@ describe('drafts', () => {
     expect(offer(el)).to.equal(undefined);
   });
 
+  it('a page that deletes the drafts database (a sign-out on a shared computer) is not blocked by a form holding it open; the form and the next one go on', async () => {
+    const first = await make();
+    await answerAndSave(first);
+    // The portal's sign-out wipes the database while the form is still on the page.
+    const deleted = await new Promise<string>((resolve) => {
+      const request = indexedDB.deleteDatabase('boussole-drafts');
+      request.onsuccess = () => resolve('deleted');
+      request.onerror = () => resolve(`error: ${request.error?.message}`);
+      setTimeout(() => resolve('still blocked after 3 s'), 3000);
+    });
+    expect(deleted).to.equal('deleted');
+    // The form still saves what the person does next, and the next form finds the draft.
+    const saved = oneEvent(first, 'boussole-draft') as Promise<BoussoleDraftEvent>;
+    await clickOption(allByRole(topSections(first)[0]!, 'radio')[2] as HTMLInputElement);
+    expect((await saved).detail.type).to.equal('saved');
+    first.remove();
+    const el = await make();
+    await until(() => offer(el));
+    expect(textOf(offer(el)!)).to.match(/Un brouillon enregistré le .+ a été trouvé/);
+  });
+
   it('discarding deletes the draft; a successful submit deletes it too', async () => {
     const first = await make();
     await answerAndSave(first);
