@@ -7,6 +7,7 @@
 //                                     sources, then measures 7 pages per case after a warm-up page
 //   npm run bench -- --runs 5         pages per case (at least 5 for the budgets; --clicks 9: clicks per page)
 //   npm run bench -- --build          always rebuild;  --no-build: use dist/ as it is
+//   npm run bench -- --bytes          the bytes only (no browser), printed, nothing written
 //   npm run bench -- --only gen-280,pin-grid
 //                                     while profiling: those cases' render and click only, printed as
 //                                     ratios; no budgets checked, bench/results/latest.json untouched
@@ -26,6 +27,7 @@ import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench
 import { gzipped, median, openBrowser } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
+import { validatedInstruments } from './lib/validated-instruments.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const rootUrl = pathToFileURL(root);
@@ -50,8 +52,9 @@ const BUDGETS = {
   render1000: 2, // × raw DOM
   click: 1.25, // × raw DOM, every instrument
   resultMs: 5, // CÉS, toResult + validation
-  bundleBytes: 45 * KB,
-  elementBytes: 30 * KB,
+  formBytes: 40 * KB, // the four form elements' first load together (lit, @lit/localize, zod included)
+  elementBytes: 40 * KB, // one ready element's first load (+ its instrument's text, a lazy chunk)
+  bundleBytes: 40 * KB, // the no-build bundle's first load (entry + static chunks)
 };
 const ITEM_GROWTH = 1000 / 280;
 
@@ -86,7 +89,7 @@ if (!existsSync(generatedDir) || newest([generatedDir]) < newest([at('xliff')]))
 // dist/ is rebuilt when one of its outputs is missing or older than any of its inputs (sources,
 // instruments, translations, build configuration); --build forces it, --no-build skips it.
 const ELEMENTS = ['form', 'ces', 'needs-grid', 'pin-grid'];
-const distOutputs = ['boussole.bundle.js', 'index.js', 'define.js', 'engine.js', ...ELEMENTS.map((e) => `elements/${e}.js`)].map((f) => at('dist', f));
+const distOutputs = ['boussole.bundle.js', 'bundle', 'index.js', 'define.js', 'engine.js', ...ELEMENTS.map((e) => `elements/${e}.js`)].map((f) => at('dist', f));
 const distInputs = ['src', 'schemas/instruments', 'xliff', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => at(p));
 let build = 'up to date';
 if (argv.includes('--no-build')) build = 'skipped (--no-build)';
@@ -105,40 +108,99 @@ for (const file of distOutputs)
   }
 
 // ——— bytes ———
+// Measured as a consumer's bundler builds the npm package (rollup, node-resolve, json, terser, gzip
+// level 9), WITH code splitting: an element's first load is its entry and every chunk it imports
+// statically; what it imports dynamically (its instrument's text, lazy modules) is a lazy chunk,
+// reported on its own and not counted in the first load. The no-build bundle (dist/) alike.
 
-const bundleBytes = gzipped(readFileSync(at('dist/boussole.bundle.js')));
+const isInstrumentChunk = (chunk) => /[\\/]schemas[\\/]instruments[\\/][^\\/]+\.json$/.test(chunk.facadeModuleId ?? '');
+const chunkLabel = (chunk) => (isInstrumentChunk(chunk) ? `text of ${chunk.facadeModuleId.replace(/^.*[\\/]/, '').replace(/\.json$/, '')}` : chunk.fileName.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
 
 /**
- * Each element's own graph: its define module bundled ALONE, with lit, @lit/localize, zod and its
- * instrument JSON, as the bundle is built (node-resolve, json, typescript with tsconfig.build.json,
- * terser), one file (inlineDynamicImports). Written to bench/.out/elements/ with a source map.
+ * The first load of some entries (each file gzipped on its own, as each is fetched: entries plus the
+ * transitive closure of their static imports) and the lazy chunks, from rollup's output chunks.
  */
-async function elementGraph(name) {
-  const dir = join(OUT, 'elements');
-  const bundle = await rollup({
-    input: at(`src/elements/${name}/define.ts`),
-    plugins: [
-      nodeResolve(),
-      json({ compact: true }),
-      typescript({ tsconfig: at('tsconfig.build.json'), declaration: false, outDir: dir, sourceMap: true, noEmitOnError: true }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
-    ],
-    onwarn: () => {},
-  });
-  const { output } = await bundle.write({ dir, entryFileNames: `${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true });
-  await bundle.close();
-  return { bytes: gzipped(output[0].code), minified: Buffer.byteLength(output[0].code) };
+function loads(chunks, entries) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const first = new Set();
+  const visit = (name) => {
+    if (first.has(name)) return;
+    first.add(name);
+    for (const dep of byName.get(name)?.imports ?? []) visit(dep);
+  };
+  for (const e of entries) visit(e);
+  const size = (c) => gzipped(c.code);
+  return {
+    first: [...first].reduce((n, f) => n + size(byName.get(f)), 0),
+    firstFiles: first.size,
+    lazy: chunks.filter((c) => !first.has(c.fileName)).map((c) => ({ name: chunkLabel(c), instrument: isInstrumentChunk(c), bytes: size(c), minified: Buffer.byteLength(c.code) })),
+  };
 }
 
-log('Bundling each element alone (rollup)… ');
-const elementBytes = {};
-const elementMinified = {};
-for (const name of ONLY ? [] : ELEMENTS) {
-  const { bytes, minified } = await elementGraph(name);
-  elementBytes[name] = bytes;
-  elementMinified[name] = minified;
+/** Rollup's chunks of the no-build bundle as written in dist/ (the entry and dist/bundle/), from their import lines. */
+function distBundleChunks() {
+  const read = (fileName) => {
+    const code = readFileSync(at('dist', fileName), 'utf8');
+    const specs = (re) => [...code.matchAll(re)].map((m) => join(fileName, '..', m[1]).replaceAll('\\', '/'));
+    const imports = specs(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g);
+    const dynamic = specs(/import\("(\.{1,2}\/[^"]+)"\)/g);
+    return { fileName, code, imports, dynamicImports: dynamic };
+  };
+  const chunks = [read('boussole.bundle.js'), ...readdirSync(at('dist/bundle')).filter((f) => f.endsWith('.js')).map((f) => read(`bundle/${f}`))];
+  // The instrument chunks are named after their file (see rollup.config.mjs); facadeModuleId as rollup gives it.
+  for (const c of chunks) {
+    const id = /^bundle\/(ces|needs-grid|pin-grid)-[\w-]{8}\.js$/.exec(c.fileName)?.[1];
+    if (id) c.facadeModuleId = at(`schemas/instruments/${id}.json`);
+  }
+  return chunks;
 }
+
+const bytesPlugins = (dir) => [
+  nodeResolve(),
+  validatedInstruments(),
+  json({ compact: true }),
+  typescript({ tsconfig: at('tsconfig.build.json'), declaration: false, outDir: dir, sourceMap: true, noEmitOnError: true }),
+  terser({ ecma: 2022, module: true, format: { comments: false } }),
+];
+
+/**
+ * Define modules bundled together WITH code splitting, as a consumer's bundler does, written to
+ * bench/.out/elements/ with source maps (the entry `<name>.js`, chunks under chunks/<name>/, for
+ * bench/profile.mjs bytes). Returns rollup's chunks and the entries' file names.
+ */
+async function splitBuild(label, names) {
+  const dir = join(OUT, 'elements');
+  const bundle = await rollup({ input: Object.fromEntries(names.map((n) => [n, at(`src/elements/${n}/define.ts`)])), plugins: bytesPlugins(dir), onwarn: () => {} });
+  const { output } = await bundle.write({ dir, entryFileNames: names.length === 1 ? '[name].js' : `${label}/[name].js`, chunkFileNames: `chunks/${label}/[name]-[hash].js`, format: 'es', sourcemap: true });
+  await bundle.close();
+  const chunks = output.filter((o) => o.type === 'chunk');
+  return { chunks, entries: chunks.filter((c) => c.isEntry).map((c) => c.fileName) };
+}
+
+log('Bundling each element alone and the four form elements together, with code splitting (rollup)… ');
+const elementLoads = {};
+let formLoad;
+if (!ONLY) {
+  for (const name of ELEMENTS) {
+    const { chunks, entries } = await splitBuild(name, [name]);
+    elementLoads[name] = loads(chunks, entries);
+  }
+  const { chunks, entries } = await splitBuild('four-forms', ELEMENTS);
+  formLoad = loads(chunks, entries);
+}
+const bundleLoad = loads(distBundleChunks(), ['boussole.bundle.js']);
+const elementBytes = Object.fromEntries(Object.entries(elementLoads).map(([k, v]) => [k, v.first]));
+const instrumentText = {};
+for (const load of Object.values(elementLoads)) for (const c of load.lazy) if (c.instrument) instrumentText[c.name.replace(/^text of /, '')] = c.bytes;
 log('done\n');
+if (argv.includes('--bytes')) {
+  // Bytes only (no browser): the table and the three byte budgets' figures, nothing written.
+  const k = (b) => `${(b / KB).toFixed(1)} KB`;
+  for (const [name, load] of Object.entries(elementLoads)) console.log(`${name}: first load ${k(load.first)} (${load.firstFiles} files); lazy ${load.lazy.map((c) => `${c.name} ${k(c.bytes)}`).join(', ')}`);
+  console.log(`four form elements: first load ${k(formLoad.first)} (${formLoad.firstFiles} files); lazy ${formLoad.lazy.map((c) => `${c.name} ${k(c.bytes)}`).join(', ')}`);
+  console.log(`no-build bundle: first load ${k(bundleLoad.first)} (${bundleLoad.firstFiles} files); lazy ${bundleLoad.lazy.map((c) => `${c.name} ${k(c.bytes)}`).join(', ')}`);
+  process.exit(0);
+}
 
 // The result page's module: dist/index.js with lit, @lit/localize and zod from node_modules.
 await esbuild({
@@ -301,9 +363,13 @@ for (const c of CASES) {
 }
 const ces = results.ces;
 check('toResult + validation, CÉS < 5 ms', ces.ms, BUDGETS.resultMs, ces.ms < BUDGETS.resultMs && ces.complete, `${f2(round(ces.ms, 3))} ms${ces.complete ? '' : ', NOT COMPLETE'}`);
-check('dist/boussole.bundle.js ≤ 45 KB gzipped', bundleBytes / KB, BUDGETS.bundleBytes / KB, bundleBytes <= BUDGETS.bundleBytes, `${bundleBytes} B`);
-for (const name of ELEMENTS)
-  check(`Element graph ≤ 30 KB gzipped: ${name}`, elementBytes[name] / KB, BUDGETS.elementBytes / KB, elementBytes[name] <= BUDGETS.elementBytes, `${elementBytes[name]} B`);
+check('Four form elements together, first load ≤ 40 KB gzipped', formLoad.first / KB, BUDGETS.formBytes / KB, formLoad.first <= BUDGETS.formBytes, `${formLoad.first} B in ${formLoad.firstFiles} files`);
+for (const name of ELEMENTS) {
+  const text = instrumentText[name];
+  const label = text === undefined ? `Element first load ≤ 40 KB gzipped: ${name}` : `Element first load ≤ 40 KB (+ its text ${kb(text)}): ${name}`;
+  check(label, elementBytes[name] / KB, BUDGETS.elementBytes / KB, elementBytes[name] <= BUDGETS.elementBytes, `${elementBytes[name]} B in ${elementLoads[name].firstFiles} files`);
+}
+check('No-build bundle, first load (entry + static chunks) ≤ 40 KB', bundleLoad.first / KB, BUDGETS.bundleBytes / KB, bundleLoad.first <= BUDGETS.bundleBytes, `${bundleLoad.first} B in ${bundleLoad.firstFiles} files`);
 const failures = budgets.filter((b) => !b.pass).map((b) => b.what);
 
 const date = new Date().toISOString();
@@ -333,7 +399,14 @@ for (const c of CASES.filter((x) => !x.generated)) {
   say(`  ${c.label.padEnd(36)}${f2(r.ms).padStart(6)} ms  (toResult ${f2(r.toResult)}, checkValidity ${f2(r.validity)}, parseResult ${f2(r.parse)}; first call ${f2(r.first)} ms; ${r.answers} answers${r.complete ? '' : '; NOT COMPLETE'})`);
 }
 say();
-say(`Gzipped bytes (zlib level 9): bundle ${kb(bundleBytes)} (${bundleBytes} B); each element's own graph: ${ELEMENTS.map((e) => `${e} ${kb(elementBytes[e])}`).join(', ')}`);
+say('Gzipped bytes (zlib level 9, each file on its own), built as a consumer\'s bundler does (rollup, node-resolve, terser) with code');
+say('splitting: first load = entry + its static imports; a lazy chunk (dynamic import) is not in it and is listed on its own.');
+say(`${'Module'.padEnd(44)}${'first load'.padStart(12)}${'files'.padStart(7)}  lazy chunks (gzipped, loaded on need)`);
+const lazyList = (load) => load.lazy.map((c) => `${c.name} ${kb(c.bytes)}`).join(', ') || '—';
+for (const name of ELEMENTS) say(`${`boussole/elements/${name}.js`.padEnd(44)}${kb(elementBytes[name]).padStart(12)}${String(elementLoads[name].firstFiles).padStart(7)}  ${lazyList(elementLoads[name])}`);
+say(`${'the four together (one app)'.padEnd(44)}${kb(formLoad.first).padStart(12)}${String(formLoad.firstFiles).padStart(7)}  ${lazyList(formLoad)}`);
+say(`${'dist/boussole.bundle.js (no build)'.padEnd(44)}${kb(bundleLoad.first).padStart(12)}${String(bundleLoad.firstFiles).padStart(7)}  ${lazyList(bundleLoad)}`);
+say(`Instrument texts (each its own chunk): ${Object.entries(instrumentText).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
 say();
 say(`${'Budget'.padEnd(68)}${'measured'.padStart(10)}${'budget'.padStart(9)}  result  detail`);
 for (const b of budgets) say(`${b.what.padEnd(68)}${f2(b.measured).padStart(10)}${f2(b.budget).padStart(9)}  ${b.pass ? 'PASS  ' : 'FAIL  '}  ${b.detail}`);
@@ -358,7 +431,13 @@ const report = {
   timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { radios: v.radios, renderMs: round(v.render), renderMinMs: round(v.renderMin), clickMs: round(v.click), clickToDomMs: round(v.clickDom, 2), samples: v.samples }])),
   growth: { items: round(ITEM_GROWTH, 2), elements: round(growth, 2), raw: round(rawGrowth, 2) },
   result: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { ms: round(r.ms, 3), toResultMs: round(r.toResult, 3), checkValidityMs: round(r.validity, 3), parseResultMs: round(r.parse, 3), firstCallMs: round(r.first, 3), answers: r.answers, complete: r.complete }])),
-  bytes: { bundle: bundleBytes, elements: elementBytes, elementsMinified: elementMinified },
+  bytes: {
+    method: 'gzip level 9 per file; first load = entry + static imports; rollup with code splitting',
+    elements: Object.fromEntries(Object.entries(elementLoads).map(([k, v]) => [k, { firstLoad: v.first, files: v.firstFiles, lazy: v.lazy }])),
+    fourFormElements: { firstLoad: formLoad.first, files: formLoad.firstFiles, lazy: formLoad.lazy },
+    bundle: { firstLoad: bundleLoad.first, files: bundleLoad.firstFiles, lazy: bundleLoad.lazy },
+    instrumentTexts: instrumentText,
+  },
   budgets,
   failures,
 };

@@ -2,7 +2,7 @@
 // plain host page served with a strict Content-Security-Policy: the elements render and work, with no
 // CSP violation (no eval, no inline script or style), no request beyond the page's own server.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
@@ -79,10 +79,25 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
   after(() => pages?.close());
 
   it('the bundle holds no eval, no Function constructor, no remote address', () => {
-    const code = readFileSync(bundle, 'utf8');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).filter((f) => f.endsWith('.js'));
+    const code = [bundle, ...chunks.map((f) => join(repo, 'dist/bundle', f))].map((f) => readFileSync(f, 'utf8')).join('\n');
     assert.doesNotMatch(code, /\beval\(/);
     assert.doesNotMatch(code, /new Function\(/);
     assert.doesNotMatch(code, /https?:\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}\/[^"'`\s]*\.(js|css|woff2?)/i, 'no remote script, style or font');
+  });
+
+  it('each bundled instrument’s text is a chunk in dist/bundle/, not in the entry, and the page loads it relative to the entry', async () => {
+    const entry = readFileSync(bundle, 'utf8');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).filter((f) => f.endsWith('.js'));
+    for (const id of ['ces', 'needs-grid', 'pin-grid']) {
+      const title = JSON.parse(readFileSync(join(repo, `schemas/instruments/${id}.json`), 'utf8')).title.fr as string;
+      assert.ok(!entry.includes(JSON.stringify(title)), `${id}: its text is not in the entry`);
+      const chunk = chunks.find((f) => f.startsWith(`${id}-`));
+      assert.ok(chunk && readFileSync(join(repo, 'dist/bundle', chunk), 'utf8').includes(JSON.stringify(title)), `${id}: its text is in its own chunk`);
+      assert.match(entry, new RegExp(`import\\("\\./bundle/${chunk!.replace(/[.-]/g, '\\$&')}"\\)`), `${id}: imported relative to the entry`);
+    }
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    for (const id of ['ces', 'needs-grid', 'pin-grid']) assert.ok(loaded.some((p) => new RegExp(`^/bundle/${id}-[\\w-]+\\.js$`).test(p)), loaded.join(', '));
   });
 
   it('the four form elements’ entries do not load <boussole-dashboard>; its own entry does', () => {

@@ -17,7 +17,7 @@ export interface AgeAttributes {
 }
 
 export interface EngineControllerOptions {
-  /** The instrument shipped with a ready element, if any. */
+  /** The instrument shipped with a ready element, if any (undefined while its text loads). */
   bundled?: () => Instrument | undefined;
   /** The age attributes as they are now. */
   ageAttributes?: () => AgeAttributes;
@@ -105,8 +105,10 @@ export class EngineController implements ReactiveController {
 
   /** Loads the instrument now given (`property`, else the child script, else the bundled one) when it is new. */
   load(property: unknown): void {
-    const bundled = this.options.bundled?.();
-    const raw = property ?? this.scriptInstrument ?? bundled;
+    const given = property ?? this.scriptInstrument;
+    // The bundled instrument is looked for (and its text loaded) only when the host gives none.
+    const bundled = given === undefined ? this.options.bundled?.() : undefined;
+    const raw = given ?? bundled;
     if (raw === undefined || raw === this.loaded) return;
     const instrument = raw === bundled ? bundled : this.parse(raw);
     if (!instrument) {

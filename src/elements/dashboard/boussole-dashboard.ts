@@ -11,7 +11,7 @@ import { baseStyles } from '../parts/base.styles.js';
 import { controlStyles } from '../parts/controls.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
-import { findInstrument, instrumentIdOf } from '../instruments.js';
+import { findInstrument, instrumentIdOf, isBundled, loadInstrument } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
 import { tallyChart, type ChartRow } from './chart.js';
@@ -86,7 +86,7 @@ export class BoussoleDashboard extends BoussoleElement {
    */
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => (this.wantedId ? findInstrument(this.wantedId) : undefined),
+    bundled: () => (this.wantedId ? findInstrument(this.wantedId, () => this.requestUpdate()) : undefined),
   });
   /** The bundled instrument asked for: the `instrument` property when it is an id, else the one the results name. */
   private wantedId?: string;
@@ -109,7 +109,7 @@ export class BoussoleDashboard extends BoussoleElement {
     const isId = typeof given === 'string' && !given.trim().startsWith('{');
     this.wantedId = isId ? given.trim() : given === undefined && this.record.script('instrument') === undefined ? inputs.map(instrumentIdOf).find(Boolean) : undefined;
     let instrument: Instrument | undefined;
-    if (this.wantedId !== undefined && !findInstrument(this.wantedId)) {
+    if (this.wantedId !== undefined && !isBundled(this.wantedId)) {
       if (this.notices.entries.get('instrument')?.code !== 'unknown-instrument') this.notices.raise('instrument', 'unknown-instrument', { id: this.wantedId });
     } else {
       if (this.notices.entries.get('instrument')?.code === 'unknown-instrument') this.notices.clear('instrument');
@@ -119,6 +119,17 @@ export class BoussoleDashboard extends BoussoleElement {
     if (this.readFrom?.instrument === instrument && this.readFrom?.results === results) return;
     this.readFrom = { instrument, results };
     this.read(instrument, inputs);
+  }
+
+  /** Also waits for the text of the bundled instrument asked for, and the render that follows. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const id = this.wantedId;
+    if (!this.shownInstrument && isBundled(id) && !findInstrument(id)) {
+      await loadInstrument(id!).catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** Reads every result with the instrument; each bad one is reported with its index, the others are kept. */
