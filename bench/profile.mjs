@@ -348,14 +348,8 @@ async function decompose() {
   try {
     const shape = await inPage('/bench/page/boussole.html', async ({ tag, attributes, instrument }) => {
       const h = await import('/bench/page/harness.js');
-      const r = await h.renderElement({ tag, attributes, instrument });
-      const el = document.querySelector(tag);
-      const css = [...el.shadowRoot.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
-      const all = el.shadowRoot.querySelectorAll('*').length;
-      const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_COMMENT);
-      let comments = 0;
-      while (walker.nextNode()) comments++;
-      return { radios: r.radios, html: el.shadowRoot.innerHTML, css, elements: all, comments, skeleton: h.skeletonOf(tag) };
+      await h.renderElement({ tag, attributes, instrument });
+      return { ...h.snapshotOf(tag), skeleton: h.skeletonOf(tag) };
     }, { tag: c.tag, attributes, instrument });
     // The same DOM without Lit (bench/page/harness.js renderStatic), with the element's stylesheet or none.
     const STATIC = async ({ html, css, radios }) => {
