@@ -1,11 +1,15 @@
 // `npm run bench`: how fast the elements render and answer a click in headless Chromium, compared
-// with a raw-DOM baseline measured in the same run; how long a complete result takes to produce and
+// with two baselines measured in the same run (the raw-DOM floor and a static copy of the element's
+// own final markup and stylesheet), then again with the CPU throttled 4× for the bundled instruments
+// (the tablet proxy, reported, not budgeted); how long a complete result takes to produce and
 // validate; how many gzipped bytes we ship. Prints every figure against its budget, writes
 // bench/results/latest.json, exits with status 1 when a budget is exceeded (2 when the run failed).
 //
 //   npm run bench                     rebuilds dist/ with rollup when it is missing or older than its
 //                                     sources, then measures 7 pages per case after a warm-up page
-//   npm run bench -- --runs 5         pages per case (at least 5 for the budgets; --clicks 9: clicks per page)
+//   npm run bench -- --runs 5         pages per case (at least 5 for the budgets, 9+ where a ratio sits in
+//                                     the noise; --clicks 9: clicks per page)
+//   npm run bench -- --no-throttle    skip the 4× throttled run (the tablet proxy)
 //   npm run bench -- --build          always rebuild;  --no-build: use dist/ as it is
 //   npm run bench -- --bytes          the bytes only (no browser), printed, nothing written
 //   npm run bench -- --only gen-280,pin-grid
@@ -24,7 +28,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench/fixtures.mjs';
-import { gzipped, median, openBrowser } from '../bench/lib.mjs';
+import { gzipped, median, openBrowser, throttle } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
 import { validatedInstruments } from './lib/validated-instruments.mjs';
@@ -47,10 +51,12 @@ const RESULT_REPEATS = 41;
 const onlyAt = argv.indexOf('--only');
 const ONLY = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : undefined;
 
+const THROTTLE = argv.includes('--no-throttle') ? 0 : 4; // tablet proxy: CPU slowed 4×
 const BUDGETS = {
-  render280: 1.5, // × raw DOM
+  render280Static: 1.5, // × the static copy (the element's own markup and stylesheet, one innerHTML)
+  render280: 2, // × raw DOM
   render1000: 2, // × raw DOM
-  click: 1.25, // × raw DOM, every instrument
+  click: 1.25, // × the static copy of the element's whole page, one counter updated; every case
   resultMs: 5, // CÉS, toResult + validation
   formBytes: 40 * KB, // the four form elements' first load together (lit, @lit/localize, zod included)
   elementBytes: 40 * KB, // one ready element's first load (+ its instrument's text, a lazy chunk)
@@ -225,9 +231,10 @@ context.on('request', (request) => {
   if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
 });
 
-/** Opens a fresh page, runs `fn(arg)` in it (a function serialised by Playwright), closes it. */
-async function inPage(path, fn, arg) {
+/** Opens a fresh page (its CPU throttled `rate`× when given), runs `fn(arg)` in it (a function serialised by Playwright), closes it. */
+async function inPage(path, fn, arg, rate = 0) {
   const page = await context.newPage();
+  if (rate > 1) await throttle(context, page, rate);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -244,13 +251,23 @@ async function inPage(path, fn, arg) {
 }
 
 // Run in the pages.
-const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, clicks, skeleton }) => {
+// The warm-up page (`shapes`) also returns, once the element has settled and before any click, the
+// skeleton the raw floor renders and the static copy (the element's serialized shadow DOM and stylesheet).
+const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, clicks, shapes }) => {
   const h = await import('/bench/page/harness.js');
   const render = await h.renderElement({ tag, attributes, instrument, expectedRadios });
-  const shape = skeleton ? h.skeletonOf(tag) : undefined;
   await h.quiet(200);
+  const skeleton = shapes ? h.skeletonOf(tag) : undefined;
+  const copy = shapes ? h.snapshotOf(tag) : undefined;
   const click = await h.clickElement({ tag, count: clicks });
-  return { render: render.ms, radios: render.radios, click, skeleton: shape };
+  return { render: render.ms, radios: render.radios, click, skeleton, copy };
+};
+const STATIC_SAMPLE = async ({ html, css, clicks }) => {
+  const h = await import('/bench/page/harness.js');
+  const render = await h.renderStatic({ html, css });
+  await h.quiet(200);
+  const click = await h.clickStatic({ count: clicks });
+  return { render: render.ms, radios: render.radios, click };
 };
 const RAW_SAMPLE = async ({ skeleton, clicks }) => {
   const h = await import('/bench/page/harness.js');
@@ -273,38 +290,54 @@ const summarise = (samples) => ({
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 const timings = {};
+const throttled = {};
 const results = {};
 let failed;
-try {
-  for (const c of ONLY ? CASES.filter((x) => ONLY.has(x.key)) : CASES) {
-    const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
-    const attributes = { layout: 'all', ...c.attributes };
-    let skeleton = instrument && skeletonOf(instrument);
-    let expectedRadios = skeleton && countRadios(skeleton);
-    log(`Measuring ${c.label} and its raw-DOM baseline: `);
-    // Warm-up pair: not counted. For a bundled instrument it also tells how many radios the element
-    // shows once settled, and the skeleton of choice questions the baseline is to render.
-    const warm = await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS, skeleton: !skeleton });
-    if (!skeleton) {
-      skeleton = warm.skeleton;
-      expectedRadios = warm.radios;
-      if (countRadios(skeleton) !== expectedRadios) throw new Error(`${c.label}: the baseline skeleton has ${countRadios(skeleton)} radios, the element ${expectedRadios}`);
-    }
-    await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS });
-    log('w ');
-    // Element and baseline pages alternate, so a change in the machine's load touches both alike.
-    const mine = [];
-    const raw = [];
-    for (let i = 0; i < RUNS; i++) {
-      mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }));
-      raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }));
-      if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
-      log(`${i + 1} `);
-    }
-    timings[c.key] = summarise(mine);
-    timings[`raw-${c.key}`] = summarise(raw);
-    log('\n');
+
+/**
+ * One case: a warm-up round (not counted) that also takes the raw floor's skeleton and the static
+ * copy off the settled element, then `RUNS` rounds of element, static copy and raw floor pages,
+ * alternating, so a change in the machine's load touches all three alike. `rate`: CPU throttling.
+ */
+async function measureCase(c, rate, into) {
+  const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
+  const attributes = { layout: 'all', ...c.attributes };
+  let skeleton = instrument && skeletonOf(instrument);
+  let expectedRadios = skeleton && countRadios(skeleton);
+  log(`Measuring ${c.label}${rate > 1 ? `, CPU throttled ${rate}×` : ''}, its static copy and its raw floor: `);
+  const warm = await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS, shapes: true }, rate);
+  const copy = warm.copy;
+  if (!skeleton) {
+    skeleton = warm.skeleton;
+    expectedRadios = warm.radios;
+    if (countRadios(skeleton) !== expectedRadios) throw new Error(`${c.label}: the baseline skeleton has ${countRadios(skeleton)} radios, the element ${expectedRadios}`);
   }
+  if (copy.radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${copy.radios} radios, the element ${expectedRadios}`);
+  const copyArg = { html: copy.html, css: copy.css, clicks: CLICKS };
+  await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate);
+  await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate);
+  log('w ');
+  const mine = [];
+  const still = [];
+  const raw = [];
+  for (let i = 0; i < RUNS; i++) {
+    mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }, rate));
+    still.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate));
+    raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate));
+    if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
+    if (still.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${still.at(-1).radios} radios, expected ${expectedRadios}`);
+    log(`${i + 1} `);
+  }
+  into[c.key] = { ...summarise(mine), copy: { elements: copy.elements, comments: copy.comments, cssChars: copy.css.length } };
+  into[`static-${c.key}`] = summarise(still);
+  into[`raw-${c.key}`] = summarise(raw);
+  log('\n');
+}
+
+try {
+  for (const c of ONLY ? CASES.filter((x) => ONLY.has(x.key)) : CASES) await measureCase(c, 0, timings);
+  // The tablet proxy: the bundled instruments again, every page's CPU slowed THROTTLE×.
+  if (THROTTLE) for (const c of CASES.filter((x) => !x.generated && (!ONLY || ONLY.has(x.key)))) await measureCase(c, THROTTLE, throttled);
   log('Measuring toResult + validation on fully answered instruments… ');
   for (const c of ONLY ? [] : CASES.filter((x) => !x.generated)) {
     results[c.key] = await inPage('/bench/page/result.html', RESULT_SAMPLE, {
@@ -329,14 +362,16 @@ if (failed) {
 // ——— report ———
 
 if (ONLY) {
-  for (const [key, t] of Object.entries(timings)) {
-    if (key.startsWith('raw-')) continue;
-    const raw = timings[`raw-${key}`];
-    console.log(
-      `${key}: render ${t.render.toFixed(1)} ms vs ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
-        `click ${t.click.toFixed(1)} ms vs ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)}); samples ${JSON.stringify(t.samples)} raw ${JSON.stringify(raw.samples)}`,
-    );
-  }
+  for (const [set, label] of [[timings, ''], [throttled, ` (CPU ${THROTTLE}×)`]])
+    for (const [key, t] of Object.entries(set)) {
+      if (key.startsWith('raw-') || key.startsWith('static-')) continue;
+      const raw = set[`raw-${key}`];
+      const copy = set[`static-${key}`];
+      console.log(
+        `${key}${label}: render ${t.render.toFixed(1)} ms vs static ${copy.render.toFixed(1)} (× ${(t.render / copy.render).toFixed(2)}), raw ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
+          `click ${t.click.toFixed(1)} ms vs static ${copy.click.toFixed(1)} (× ${(t.click / copy.click).toFixed(2)}), raw ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)}); samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}`,
+      );
+    }
   console.log('--only: a partial run; no budget checked, bench/results/latest.json left as it was.');
   process.exit(0);
 }
@@ -349,17 +384,21 @@ const check = (what, measured, limit, pass, detail) => budgets.push({ what, meas
 
 const g280 = timings['gen-280'];
 const g1000 = timings['gen-1000'];
+const s280 = timings['static-gen-280'];
+const s1000 = timings['static-gen-1000'];
 const r280 = timings['raw-gen-280'];
 const r1000 = timings['raw-gen-1000'];
 const growth = g1000.render / g280.render;
+const staticGrowth = s1000.render / s280.render;
 const rawGrowth = r1000.render / r280.render;
 
-check('Render, 280 items ≤ 1.5 × raw DOM', g280.render / r280.render, BUDGETS.render280, g280.render / r280.render <= BUDGETS.render280, `${f1(g280.render)} / ${f1(r280.render)} ms`);
-check('Render, 1000 items ≤ 2 × raw DOM', g1000.render / r1000.render, BUDGETS.render1000, g1000.render / r1000.render <= BUDGETS.render1000, `${f1(g1000.render)} / ${f1(r1000.render)} ms`);
+check('Render, 280 items ≤ 1.5 × static copy', g280.render / s280.render, BUDGETS.render280Static, g280.render / s280.render <= BUDGETS.render280Static, `${f1(g280.render)} / ${f1(s280.render)} ms`);
+check('Render, 280 items ≤ 2 × raw floor', g280.render / r280.render, BUDGETS.render280, g280.render / r280.render <= BUDGETS.render280, `${f1(g280.render)} / ${f1(r280.render)} ms`);
+check('Render, 1000 items ≤ 2 × raw floor', g1000.render / r1000.render, BUDGETS.render1000, g1000.render / r1000.render <= BUDGETS.render1000, `${f1(g1000.render)} / ${f1(r1000.render)} ms`);
 for (const c of CASES) {
   const mine = timings[c.key];
-  const raw = timings[`raw-${c.key}`];
-  check(`Click → painted ≤ 1.25 × raw: ${c.label}`, mine.click / raw.click, BUDGETS.click, mine.click / raw.click <= BUDGETS.click, `${f1(mine.click)} / ${f1(raw.click)} ms`);
+  const copy = timings[`static-${c.key}`];
+  check(`Click → painted ≤ 1.25 × static page: ${c.label}`, mine.click / copy.click, BUDGETS.click, mine.click / copy.click <= BUDGETS.click, `${f1(mine.click)} / ${f1(copy.click)} ms`);
 }
 const ces = results.ces;
 check('toResult + validation, CÉS < 5 ms', ces.ms, BUDGETS.resultMs, ces.ms < BUDGETS.resultMs && ces.complete, `${f2(round(ces.ms, 3))} ms${ces.complete ? '' : ', NOT COMPLETE'}`);
@@ -381,16 +420,30 @@ say(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB — Node $
 say(`dist/: ${build}. Median of ${RUNS} fresh pages per case after 1 warm-up page; click: median of ${CLICKS} clicks × ${RUNS} pages.`);
 say('Timings end on the first task after the next requestAnimationFrame (frame painted). Render: createElement … every radio in the DOM, painted.');
 say('Click: label.click() … radio checked, summary updated, painted; "to DOM": the part before waiting for the frame (script only).');
-say();
-say(`${'Case'.padEnd(38)}${'radios'.padStart(7)}${'render ms'.padStart(11)}${'raw ms'.padStart(9)}${'× raw'.padStart(8)}${'click ms'.padStart(10)}${'raw ms'.padStart(9)}${'× raw'.padStart(8)}${'to DOM'.padStart(8)}${'raw'.padStart(6)}`);
-for (const c of CASES) {
-  const mine = timings[c.key];
-  const raw = timings[`raw-${c.key}`];
-  say(`${c.label.padEnd(38)}${String(mine.radios).padStart(7)}${f1(mine.render).padStart(11)}${f1(raw.render).padStart(9)}${f2(mine.render / raw.render).padStart(8)}${f1(mine.click).padStart(10)}${f1(raw.click).padStart(9)}${f2(mine.click / raw.click).padStart(8)}${f1(mine.clickDom).padStart(8)}${f1(raw.clickDom).padStart(6)}`);
-}
-say('Raw-DOM baselines: the generated forms in full; for a bundled instrument, its radio questions only (no text, date or');
-say('select fields, session, plans or tallies): a smaller page than the element\'s, so those ratios are the strictest.');
-say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): elements × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), raw DOM × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)} of linear)`);
+say('Static copy: the element\'s own final shadow DOM (session fields, text areas, plans, tallies, summary), serialized once');
+say('the element has settled, written with one innerHTML into a shadow root with the element\'s stylesheet; its clicks update one');
+say('counter (the summary\'s first line). Raw floor: the element\'s choice questions as plain markup, no stylesheet (for a bundled');
+say('instrument, no text, date or select fields, session, plans or tallies), one counter updated.');
+const table = (set, note) => {
+  say();
+  say(note);
+  say(`${'Case'.padEnd(36)}${'radios'.padStart(7)} |${'render'.padStart(8)}${'static'.padStart(8)}${'×'.padStart(6)}${'raw'.padStart(8)}${'×'.padStart(6)} |${'click'.padStart(7)}${'static'.padStart(8)}${'×'.padStart(6)}${'raw'.padStart(7)}${'×'.padStart(6)} |${'to DOM'.padStart(7)}${'static'.padStart(7)}${'raw'.padStart(6)}`);
+  for (const c of CASES) {
+    const mine = set[c.key];
+    if (!mine) continue;
+    const copy = set[`static-${c.key}`];
+    const raw = set[`raw-${c.key}`];
+    say(
+      `${c.label.padEnd(36)}${String(mine.radios).padStart(7)} |${f1(mine.render).padStart(8)}${f1(copy.render).padStart(8)}${f2(mine.render / copy.render).padStart(6)}${f1(raw.render).padStart(8)}${f2(mine.render / raw.render).padStart(6)} |` +
+        `${f1(mine.click).padStart(7)}${f1(copy.click).padStart(8)}${f2(mine.click / copy.click).padStart(6)}${f1(raw.click).padStart(7)}${f2(mine.click / raw.click).padStart(6)} |${f1(mine.clickDom).padStart(7)}${f1(copy.clickDom).padStart(7)}${f1(raw.clickDom).padStart(6)}`,
+    );
+  }
+};
+table(timings, 'Medians, ms; × = the element\'s time over that baseline\'s.');
+say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): element × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), static copy × ${f2(staticGrowth)} (${f2(staticGrowth / ITEM_GROWTH)}), raw floor × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)})`);
+say(`Static copies: ${CASES.map((c) => `${c.key} ${timings[c.key].copy.elements} elements + ${timings[c.key].copy.comments} comments`).join(', ')}; stylesheet ${timings[CASES[0].key].copy.cssChars}–${Math.max(...CASES.map((c) => timings[c.key].copy.cssChars))} characters`);
+if (THROTTLE) table(throttled, `Tablet proxy: the bundled instruments with every page's CPU throttled ${THROTTLE}× (DevTools protocol); reported, not budgeted.`);
+else say('Tablet proxy skipped (--no-throttle).');
 say();
 say(`toResult + validation, fully answered (el.value + el.checkValidity() + parseResult(); median of ${RESULT_REPEATS - 1} after a first call;`);
 say('checkValidity reuses the issues toResult computed for `status`):');
@@ -416,6 +469,8 @@ say(`Run time ${Math.round((Date.now() - started) / 1000)} s. Figures in bench/r
 console.log(`\n${lines.join('\n')}`);
 
 mkdirSync(at('bench/results'), { recursive: true });
+const timingsJson = (set) =>
+  Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { radios: v.radios, renderMs: round(v.render), renderMinMs: round(v.renderMin), clickMs: round(v.click), clickToDomMs: round(v.clickDom, 2), samples: v.samples, ...(v.copy ? { staticCopy: v.copy } : {}) }]));
 const report = {
   date,
   machine,
@@ -426,10 +481,12 @@ const report = {
     clicksPerPage: CLICKS,
     resultRepeats: RESULT_REPEATS,
     painted: 'requestAnimationFrame, then the first MessageChannel task after it',
+    baselines: 'static copy: the element\'s final shadow DOM and stylesheet, one innerHTML into a shadow root, one counter updated per click; raw floor: its choice questions as plain markup, no stylesheet',
     pages: 'render and click: dist/boussole.bundle.js; result: dist/index.js bundled with esbuild (lit, @lit/localize, zod from node_modules)',
   },
-  timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { radios: v.radios, renderMs: round(v.render), renderMinMs: round(v.renderMin), clickMs: round(v.click), clickToDomMs: round(v.clickDom, 2), samples: v.samples }])),
-  growth: { items: round(ITEM_GROWTH, 2), elements: round(growth, 2), raw: round(rawGrowth, 2) },
+  timings: timingsJson(timings),
+  throttled: THROTTLE ? { rate: THROTTLE, timings: timingsJson(throttled) } : undefined,
+  growth: { items: round(ITEM_GROWTH, 2), elements: round(growth, 2), static: round(staticGrowth, 2), raw: round(rawGrowth, 2) },
   result: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { ms: round(r.ms, 3), toResultMs: round(r.toResult, 3), checkValidityMs: round(r.validity, 3), parseResultMs: round(r.parse, 3), firstCallMs: round(r.first, 3), answers: r.answers, complete: r.complete }])),
   bytes: {
     method: 'gzip level 9 per file; first load = entry + static imports; rollup with code splitting',
