@@ -1,5 +1,5 @@
 import type { Instrument } from '../schema/instrument.js';
-import { jsonOf } from '../schema/parse.js';
+import { jsonOf } from '../schema/json.js';
 
 /**
  * The instruments the page's ready elements ship (CÉS, needs grid, PIN grid), by id, so that an

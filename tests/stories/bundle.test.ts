@@ -158,4 +158,44 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
   it('axe finds no WCAG 2.2 A/AA violation in the host page', async () => {
     assert.deepEqual(await axe(page, 'main'), []);
   });
+
+  it('a page with a ready element does not load the format’s parsers (zod); a host’s instrument fetches them', async () => {
+    const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
+    const holdsZod = (code: string) => code.includes('unrecognized_keys');
+    // The first load: the entry and what it imports statically, as the browser fetches it before any render.
+    const first = new Set<string>();
+    const visit = (file: string) => {
+      if (first.has(file)) return;
+      first.add(file);
+      for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
+    };
+    visit('boussole.bundle.js');
+    assert.deepEqual([...first].filter((f) => holdsZod(read(f))), [], 'zod is not in the first load');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+    assert.ok(chunks.some((f) => holdsZod(read(f))), 'the check can see zod');
+
+    pages.write('ready.html', `<!doctype html>
+<html lang="fr-CA">
+<head><meta charset="utf-8"><title>Une grille</title><script type="module" src="boussole.bundle.js"></script><script type="module" src="host.js"></script></head>
+<body><main><h1>Une grille</h1><boussole-pin-grid></boussole-pin-grid></main></body>
+</html>`);
+    const ready = await browser.newPage();
+    const seen = watch(ready, server.origin);
+    try {
+      await ready.goto(`${server.origin}/ready.html`);
+      const grid = ready.locator('boussole-pin-grid');
+      await grid.getByRole('button', { name: 'Soumettre' }).waitFor();
+      const fetched = async (holds: (code: string) => boolean) =>
+        (await ready.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)))).filter((f) => (f === 'boussole.bundle.js' || f.startsWith('bundle/')) && holds(read(f)));
+      assert.deepEqual(await fetched(holdsZod), [], 'no parser fetched');
+      await grid.evaluate((el) => ((el as HTMLElement & { instrument: unknown }).instrument = { id: 'broken' }));
+      await grid.getByRole('alert').filter({ hasText: 'questionnaire' }).waitFor();
+      assert.ok((await fetched(holdsZod)).length > 0, 'the host’s instrument fetched the parsers');
+      const errors = await ready.evaluate(() => (window as unknown as { __events: { type: string; detail: { code: string } }[] }).__events.filter((e) => e.type === 'boussole-error').map((e) => e.detail.code));
+      assert.deepEqual(errors, ['invalid-instrument']);
+      assert.deepEqual(seen, { errors: [], offsite: [] });
+    } finally {
+      await ready.close();
+    }
+  });
 });

@@ -6,12 +6,13 @@ import type { Locale } from '../../schema/enums.js';
 import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
-import { jsonOf } from '../../schema/parse.js';
+import { jsonOf } from '../../schema/json.js';
 import { baseStyles } from '../parts/base.styles.js';
 import { controlStyles } from '../parts/controls.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
 import { findInstrument, instrumentIdOf, isBundled, loadInstrument } from '../instruments.js';
+import { parsers } from '../parsers.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
 import { tallyChart, type ChartRow } from './chart.js';
@@ -138,6 +139,10 @@ export class BoussoleDashboard extends BoussoleElement {
     this.records = [];
     this.shownInstrument = instrument;
     if (!instrument) return;
+    if (inputs.length && !parsers(this)) {
+      this.readFrom = undefined; // read at the update once the parsers are there
+      return;
+    }
     const { records, rejected } = readResults(instrument, inputs);
     this.records = records;
     for (const bad of rejected) this.notices.raise(`result-${bad.index}`, bad.code, { ...bad.params, index: bad.index });
