@@ -46,6 +46,19 @@ export class BoussoleElement extends LitElement {
   }
 
   /**
+   * An update waits for the messages of the element's language when they are not loaded yet (English,
+   * the first time on the page): msg() is synchronous, and the element never shows French in their
+   * place. `updateComplete` waits with it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const messages = this.localeCtl.messagesLoading();
+    if (!messages) return super.scheduleUpdate();
+    // Loaded or not (a chunk that cannot be fetched leaves French), the update runs.
+    const update = () => super.scheduleUpdate();
+    return messages.then(update, update);
+  }
+
+  /**
    * Also waits for the format's parsers when the element asked for them (a host's instrument or value
    * read for the first time on the page), and the update that follows.
    */

@@ -159,9 +159,10 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     assert.deepEqual(await axe(page, 'main'), []);
   });
 
-  it('a page with a ready element does not load the format’s parsers (zod); a host’s instrument fetches them', async () => {
+  it('a French page with a ready element loads neither the format’s parsers (zod) nor the English messages; lang="en" and a host’s instrument fetch them', async () => {
     const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
     const holdsZod = (code: string) => code.includes('unrecognized_keys');
+    const holdsEnglish = (code: string) => code.includes('Add a comment');
     // The first load: the entry and what it imports statically, as the browser fetches it before any render.
     const first = new Set<string>();
     const visit = (file: string) => {
@@ -171,8 +172,9 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     };
     visit('boussole.bundle.js');
     assert.deepEqual([...first].filter((f) => holdsZod(read(f))), [], 'zod is not in the first load');
+    assert.deepEqual([...first].filter((f) => holdsEnglish(read(f))), [], 'the English messages are not in the first load');
     const chunks = readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
-    assert.ok(chunks.some((f) => holdsZod(read(f))), 'the check can see zod');
+    assert.ok(chunks.some((f) => holdsZod(read(f))) && chunks.some((f) => holdsEnglish(read(f))), 'the checks can see zod and the English messages');
 
     pages.write('ready.html', `<!doctype html>
 <html lang="fr-CA">
@@ -188,6 +190,11 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
       const fetched = async (holds: (code: string) => boolean) =>
         (await ready.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)))).filter((f) => (f === 'boussole.bundle.js' || f.startsWith('bundle/')) && holds(read(f)));
       assert.deepEqual(await fetched(holdsZod), [], 'no parser fetched');
+      assert.deepEqual(await fetched(holdsEnglish), [], 'no English fetched');
+      await grid.evaluate((el) => el.setAttribute('lang', 'en'));
+      await grid.getByRole('button', { name: 'Submit' }).waitFor();
+      assert.equal((await fetched(holdsEnglish)).length, 1, 'lang="en" fetched the English messages');
+      assert.deepEqual(await fetched(holdsZod), [], 'still no parser fetched');
       await grid.evaluate((el) => ((el as HTMLElement & { instrument: unknown }).instrument = { id: 'broken' }));
       await grid.getByRole('alert').filter({ hasText: 'questionnaire' }).waitFor();
       assert.ok((await fetched(holdsZod)).length > 0, 'the host’s instrument fetched the parsers');
