@@ -1,12 +1,16 @@
 // Two builds:
 // - dist/*.js: ES modules for applications with their own bundler (lit, @lit/localize and zod stay
 //   imports), with type declarations in dist/types;
-// - dist/boussole.bundle.js: one self-contained, minified file for a plain <script type="module">.
+// - dist/boussole.bundle.js: the no-build bundle for a plain <script type="module">, minified, with lit,
+//   @lit/localize and zod inside; what is loaded lazily (each bundled instrument's text, the English
+//   messages, the draft storage…) is in chunks under dist/bundle/, imported relative to the entry.
+// Every bundled instrument is validated as it is built (scripts/lib/validated-instruments.mjs).
 import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { generateFrameworkTypes } from './scripts/generate-framework-types.mjs';
+import { validatedInstruments } from './scripts/lib/validated-instruments.mjs';
 
 // react and @lit/react are optional peer dependencies of boussole/react.js: never bundled.
 const external = [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^react($|\/)/, /^node:/];
@@ -53,7 +57,7 @@ export default [
     },
     external,
     // After the declarations: the JSX (React 19) and Vue declarations of the tags, from the manifest.
-    plugins: [json({ compact: true }), ts(true), { name: 'framework-types', writeBundle: generateFrameworkTypes }],
+    plugins: [validatedInstruments(), json({ compact: true }), ts(true), { name: 'framework-types', writeBundle: generateFrameworkTypes }],
     output: {
       dir: 'dist',
       format: 'es',
@@ -66,8 +70,8 @@ export default [
   },
   {
     input: 'src/define.ts',
-    plugins: [nodeResolve(), json({ compact: true }), ts(false), minify],
-    output: { file: 'dist/boussole.bundle.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    plugins: [nodeResolve(), validatedInstruments(), json({ compact: true }), ts(false), minify],
+    output: { dir: 'dist', entryFileNames: 'boussole.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn,
   },
 ];

@@ -24,3 +24,13 @@ export async function openBrowser(root, { executablePath = ensureChrome({ full: 
   };
   return { server, browser, context, close };
 }
+
+/**
+ * Slows the page's main thread `rate` times (DevTools protocol, Emulation.setCPUThrottlingRate), as
+ * DevTools' "4× slowdown" does: the benchmark's tablet proxy. Call before the page loads.
+ */
+export async function throttle(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}

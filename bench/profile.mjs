@@ -18,7 +18,7 @@
 //   node bench/profile.mjs bytes            gzipped bytes of the bundle and of each element graph by
 //                                           package and by source file (through the source maps)
 // Cases: pin-grid, needs-grid, ces, gen-280, gen-1000 (bench/fixtures.mjs); `raw-<case>` profiles the
-// raw-DOM baseline of the generated cases.
+// raw-DOM baseline of the generated cases, `static-<case>` the static copy of any case (render, click).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -247,49 +247,71 @@ function functionsOf(profile, origin) {
 }
 
 /**
- * The case named on the command line, its instrument and its attributes (`layout="all"`). `raw-<case>`,
- * the raw-DOM baseline of a generated case, only where `allowRaw`.
+ * The case named on the command line, its instrument and its attributes (`layout="all"`). Where
+ * `allowBaselines`: `raw-<case>`, the raw-DOM baseline of a generated case; `static-<case>`, the static
+ * copy of any case (the element's settled shadow DOM and stylesheet, as `npm run bench` measures it).
  */
-function namedCase(allowRaw = false) {
-  const raw = allowRaw && caseKey.startsWith('raw-');
-  const c = CASES.find((x) => x.key === (raw ? caseKey.slice(4) : caseKey));
+function namedCase(allowBaselines = false) {
+  const raw = allowBaselines && caseKey.startsWith('raw-');
+  const copy = allowBaselines && caseKey.startsWith('static-');
+  const c = CASES.find((x) => x.key === caseKey.replace(/^(raw|static)-/, allowBaselines ? '' : '\0'));
   if (!c) throw new Error(`unknown case ${caseKey}`);
   if (raw && !c.generated) throw new Error('raw-<case> only for the generated cases');
   const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
-  return { c, raw, instrument, attributes: { layout: 'all', ...c.attributes } };
+  return { c, raw, copy, instrument, attributes: { layout: 'all', ...c.attributes } };
 }
 
 async function timeReport() {
-  const { c, raw, instrument, attributes } = namedCase(true);
+  const { c, raw, copy, instrument, attributes } = namedCase(true);
   const clicks = Number(countArg) || 15;
   const { server, browser, context, close } = await openBrowser();
   let expectedRadios;
-  const arg = () => ({ tag: c.tag, attributes, instrument, skeleton: raw ? skeletonOf(instrument) : undefined, what, clicks, expectedRadios });
+  let snapshot; // static-<case>: the element's settled shadow DOM and stylesheet
+  const arg = () => ({ tag: c.tag, attributes, instrument, skeleton: raw ? skeletonOf(instrument) : undefined, snapshot, what, clicks, expectedRadios });
   /** The warm-up page renders; for clicks, every page renders first (not recorded). */
   const prepare = (page, warm) =>
-    page.evaluate(async ({ tag, attributes, instrument, skeleton, what, expectedRadios, warm }) => {
+    page.evaluate(async ({ tag, attributes, instrument, skeleton, snapshot, what, expectedRadios, warm }) => {
       if (!warm && what !== 'click') return undefined;
       const h = await import('/bench/page/harness.js');
-      const r = skeleton ? await h.renderRaw({ skeleton }) : await h.renderElement({ tag, attributes, instrument, expectedRadios });
+      const r =
+        skeleton ? await h.renderRaw({ skeleton })
+        : snapshot ? await h.renderStatic(snapshot)
+        : await h.renderElement({ tag, attributes, instrument, expectedRadios });
       await h.quiet(300);
       return r;
     }, { ...arg(), warm });
   const run = (page) =>
-    page.evaluate(async ({ tag, attributes, instrument, skeleton, what, clicks, expectedRadios }) => {
+    page.evaluate(async ({ tag, attributes, instrument, skeleton, snapshot, what, clicks, expectedRadios }) => {
       const h = await import('/bench/page/harness.js');
       performance.mark('bench-start');
       let out;
-      if (what === 'render') out = skeleton ? await h.renderRaw({ skeleton }) : await h.renderElement({ tag, attributes, instrument, expectedRadios });
-      else out = skeleton ? await h.clickRaw({ count: clicks }) : await h.clickElement({ tag, count: clicks });
+      if (what === 'render')
+        out =
+          skeleton ? await h.renderRaw({ skeleton })
+          : snapshot ? await h.renderStatic(snapshot)
+          : await h.renderElement({ tag, attributes, instrument, expectedRadios });
+      else out = skeleton ? await h.clickRaw({ count: clicks }) : snapshot ? await h.clickStatic({ count: clicks }) : await h.clickElement({ tag, count: clicks });
       performance.mark('bench-end');
       return out;
     }, arg());
-  const open = async () => {
+  const open = async (element = !raw && !copy) => {
     const page = await context.newPage();
-    await page.goto(`${server.origin}/bench/page/${raw ? 'raw' : 'boussole'}.html`);
+    await page.goto(`${server.origin}/bench/page/${element ? 'boussole' : 'raw'}.html`);
     return page;
   };
   try {
+    if (copy) {
+      // The static copy is taken off a settled element, as npm run bench takes it.
+      const source = await open(true);
+      const { html, css } = await source.evaluate(async ({ tag, attributes, instrument }) => {
+        const h = await import('/bench/page/harness.js');
+        await h.renderElement({ tag, attributes, instrument });
+        await h.quiet(200);
+        return h.snapshotOf(tag);
+      }, { tag: c.tag, attributes, instrument });
+      await source.close();
+      snapshot = { html, css };
+    }
     const warm = await open();
     expectedRadios = (await prepare(warm, true)).radios;
     await warm.close();
@@ -304,7 +326,7 @@ async function timeReport() {
     const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     await tracePage.close();
     const t = timelineOf(events);
-    console.log(`\n${what} of ${raw ? 'raw-DOM baseline, ' : ''}${c.label} — traced run: ${JSON.stringify(traced.ms ?? traced.times?.map((x) => +x.toFixed(1)))} ms, main-thread wall ${t.wall?.toFixed(1)} ms`);
+    console.log(`\n${what} of ${raw ? 'raw-DOM baseline, ' : copy ? 'static copy, ' : ''}${c.label} — traced run: ${JSON.stringify(traced.ms ?? traced.times?.map((x) => +x.toFixed(1)))} ms, main-thread wall ${t.wall?.toFixed(1)} ms`);
     console.log('  main-thread self time by kind (ms): ' + Object.entries(t.byCategory).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
     console.log('  top trace events (self ms): ' + t.byName.slice(0, 12).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
 
@@ -348,14 +370,8 @@ async function decompose() {
   try {
     const shape = await inPage('/bench/page/boussole.html', async ({ tag, attributes, instrument }) => {
       const h = await import('/bench/page/harness.js');
-      const r = await h.renderElement({ tag, attributes, instrument });
-      const el = document.querySelector(tag);
-      const css = [...el.shadowRoot.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
-      const all = el.shadowRoot.querySelectorAll('*').length;
-      const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_COMMENT);
-      let comments = 0;
-      while (walker.nextNode()) comments++;
-      return { radios: r.radios, html: el.shadowRoot.innerHTML, css, elements: all, comments, skeleton: h.skeletonOf(tag) };
+      await h.renderElement({ tag, attributes, instrument });
+      return { ...h.snapshotOf(tag), skeleton: h.skeletonOf(tag) };
     }, { tag: c.tag, attributes, instrument });
     // The same DOM without Lit (bench/page/harness.js renderStatic), with the element's stylesheet or none.
     const STATIC = async ({ html, css, radios }) => {

@@ -1,12 +1,17 @@
 // `npm run bench`: how fast the elements render and answer a click in headless Chromium, compared
-// with a raw-DOM baseline measured in the same run; how long a complete result takes to produce and
+// with two baselines measured in the same run (the raw-DOM floor and a static copy of the element's
+// own final markup and stylesheet), then again with the CPU throttled 4× for the bundled instruments
+// (the tablet proxy, reported, not budgeted); how long a complete result takes to produce and
 // validate; how many gzipped bytes we ship. Prints every figure against its budget, writes
 // bench/results/latest.json, exits with status 1 when a budget is exceeded (2 when the run failed).
 //
 //   npm run bench                     rebuilds dist/ with rollup when it is missing or older than its
 //                                     sources, then measures 7 pages per case after a warm-up page
-//   npm run bench -- --runs 5         pages per case (at least 5 for the budgets; --clicks 9: clicks per page)
+//   npm run bench -- --runs 5         pages per case (at least 5 for the budgets, 9+ where a ratio sits in
+//                                     the noise; --clicks 9: clicks per page)
+//   npm run bench -- --no-throttle    skip the 4× throttled run (the tablet proxy)
 //   npm run bench -- --build          always rebuild;  --no-build: use dist/ as it is
+//   npm run bench -- --bytes          the bytes only (no browser), printed, nothing written
 //   npm run bench -- --only gen-280,pin-grid
 //                                     while profiling: those cases' render and click only, printed as
 //                                     ratios; no budgets checked, bench/results/latest.json untouched
@@ -23,9 +28,10 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench/fixtures.mjs';
-import { gzipped, median, openBrowser } from '../bench/lib.mjs';
+import { gzipped, median, openBrowser, throttle } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
+import { validatedInstruments } from './lib/validated-instruments.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const rootUrl = pathToFileURL(root);
@@ -45,13 +51,16 @@ const RESULT_REPEATS = 41;
 const onlyAt = argv.indexOf('--only');
 const ONLY = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : undefined;
 
+const THROTTLE = argv.includes('--no-throttle') ? 0 : 4; // tablet proxy: CPU slowed 4×
 const BUDGETS = {
-  render280: 1.5, // × raw DOM
+  render280Static: 1.5, // × the static copy (the element's own markup and stylesheet, one innerHTML)
+  render280: 2, // × raw DOM
   render1000: 2, // × raw DOM
-  click: 1.25, // × raw DOM, every instrument
+  click: 1.25, // × the static copy of the element's whole page, one counter updated; every case
   resultMs: 5, // CÉS, toResult + validation
-  bundleBytes: 45 * KB,
-  elementBytes: 30 * KB,
+  formBytes: 40 * KB, // the four form elements' first load together (lit, @lit/localize, zod included)
+  elementBytes: 40 * KB, // one ready element's first load (+ its instrument's text, a lazy chunk)
+  bundleBytes: 40 * KB, // the no-build bundle's first load (entry + static chunks)
 };
 const ITEM_GROWTH = 1000 / 280;
 
@@ -86,7 +95,7 @@ if (!existsSync(generatedDir) || newest([generatedDir]) < newest([at('xliff')]))
 // dist/ is rebuilt when one of its outputs is missing or older than any of its inputs (sources,
 // instruments, translations, build configuration); --build forces it, --no-build skips it.
 const ELEMENTS = ['form', 'ces', 'needs-grid', 'pin-grid'];
-const distOutputs = ['boussole.bundle.js', 'index.js', 'define.js', 'engine.js', ...ELEMENTS.map((e) => `elements/${e}.js`)].map((f) => at('dist', f));
+const distOutputs = ['boussole.bundle.js', 'bundle', 'index.js', 'define.js', 'engine.js', ...ELEMENTS.map((e) => `elements/${e}.js`)].map((f) => at('dist', f));
 const distInputs = ['src', 'schemas/instruments', 'xliff', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'].map((p) => at(p));
 let build = 'up to date';
 if (argv.includes('--no-build')) build = 'skipped (--no-build)';
@@ -105,40 +114,99 @@ for (const file of distOutputs)
   }
 
 // ——— bytes ———
+// Measured as a consumer's bundler builds the npm package (rollup, node-resolve, json, terser, gzip
+// level 9), WITH code splitting: an element's first load is its entry and every chunk it imports
+// statically; what it imports dynamically (its instrument's text, lazy modules) is a lazy chunk,
+// reported on its own and not counted in the first load. The no-build bundle (dist/) alike.
 
-const bundleBytes = gzipped(readFileSync(at('dist/boussole.bundle.js')));
+const isInstrumentChunk = (chunk) => /[\\/]schemas[\\/]instruments[\\/][^\\/]+\.json$/.test(chunk.facadeModuleId ?? '');
+const chunkLabel = (chunk) => (isInstrumentChunk(chunk) ? `text of ${chunk.facadeModuleId.replace(/^.*[\\/]/, '').replace(/\.json$/, '')}` : chunk.fileName.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, ''));
 
 /**
- * Each element's own graph: its define module bundled ALONE, with lit, @lit/localize, zod and its
- * instrument JSON, as the bundle is built (node-resolve, json, typescript with tsconfig.build.json,
- * terser), one file (inlineDynamicImports). Written to bench/.out/elements/ with a source map.
+ * The first load of some entries (each file gzipped on its own, as each is fetched: entries plus the
+ * transitive closure of their static imports) and the lazy chunks, from rollup's output chunks.
  */
-async function elementGraph(name) {
-  const dir = join(OUT, 'elements');
-  const bundle = await rollup({
-    input: at(`src/elements/${name}/define.ts`),
-    plugins: [
-      nodeResolve(),
-      json({ compact: true }),
-      typescript({ tsconfig: at('tsconfig.build.json'), declaration: false, outDir: dir, sourceMap: true, noEmitOnError: true }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
-    ],
-    onwarn: () => {},
-  });
-  const { output } = await bundle.write({ dir, entryFileNames: `${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true });
-  await bundle.close();
-  return { bytes: gzipped(output[0].code), minified: Buffer.byteLength(output[0].code) };
+function loads(chunks, entries) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const first = new Set();
+  const visit = (name) => {
+    if (first.has(name)) return;
+    first.add(name);
+    for (const dep of byName.get(name)?.imports ?? []) visit(dep);
+  };
+  for (const e of entries) visit(e);
+  const size = (c) => gzipped(c.code);
+  return {
+    first: [...first].reduce((n, f) => n + size(byName.get(f)), 0),
+    firstFiles: first.size,
+    lazy: chunks.filter((c) => !first.has(c.fileName)).map((c) => ({ name: chunkLabel(c), instrument: isInstrumentChunk(c), bytes: size(c), minified: Buffer.byteLength(c.code) })),
+  };
 }
 
-log('Bundling each element alone (rollup)… ');
-const elementBytes = {};
-const elementMinified = {};
-for (const name of ONLY ? [] : ELEMENTS) {
-  const { bytes, minified } = await elementGraph(name);
-  elementBytes[name] = bytes;
-  elementMinified[name] = minified;
+/** Rollup's chunks of the no-build bundle as written in dist/ (the entry and dist/bundle/), from their import lines. */
+function distBundleChunks() {
+  const read = (fileName) => {
+    const code = readFileSync(at('dist', fileName), 'utf8');
+    const specs = (re) => [...code.matchAll(re)].map((m) => join(fileName, '..', m[1]).replaceAll('\\', '/'));
+    const imports = specs(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g);
+    const dynamic = specs(/import\("(\.{1,2}\/[^"]+)"\)/g);
+    return { fileName, code, imports, dynamicImports: dynamic };
+  };
+  const chunks = [read('boussole.bundle.js'), ...readdirSync(at('dist/bundle')).filter((f) => f.endsWith('.js')).map((f) => read(`bundle/${f}`))];
+  // The instrument chunks are named after their file (see rollup.config.mjs); facadeModuleId as rollup gives it.
+  for (const c of chunks) {
+    const id = /^bundle\/(ces|needs-grid|pin-grid)-[\w-]{8}\.js$/.exec(c.fileName)?.[1];
+    if (id) c.facadeModuleId = at(`schemas/instruments/${id}.json`);
+  }
+  return chunks;
 }
+
+const bytesPlugins = (dir) => [
+  nodeResolve(),
+  validatedInstruments(),
+  json({ compact: true }),
+  typescript({ tsconfig: at('tsconfig.build.json'), declaration: false, outDir: dir, sourceMap: true, noEmitOnError: true }),
+  terser({ ecma: 2022, module: true, format: { comments: false } }),
+];
+
+/**
+ * Define modules bundled together WITH code splitting, as a consumer's bundler does, written to
+ * bench/.out/elements/ with source maps (the entry `<name>.js`, chunks under chunks/<name>/, for
+ * bench/profile.mjs bytes). Returns rollup's chunks and the entries' file names.
+ */
+async function splitBuild(label, names) {
+  const dir = join(OUT, 'elements');
+  const bundle = await rollup({ input: Object.fromEntries(names.map((n) => [n, at(`src/elements/${n}/define.ts`)])), plugins: bytesPlugins(dir), onwarn: () => {} });
+  const { output } = await bundle.write({ dir, entryFileNames: names.length === 1 ? '[name].js' : `${label}/[name].js`, chunkFileNames: `chunks/${label}/[name]-[hash].js`, format: 'es', sourcemap: true });
+  await bundle.close();
+  const chunks = output.filter((o) => o.type === 'chunk');
+  return { chunks, entries: chunks.filter((c) => c.isEntry).map((c) => c.fileName) };
+}
+
+log('Bundling each element alone and the four form elements together, with code splitting (rollup)… ');
+const elementLoads = {};
+let formLoad;
+if (!ONLY) {
+  for (const name of ELEMENTS) {
+    const { chunks, entries } = await splitBuild(name, [name]);
+    elementLoads[name] = loads(chunks, entries);
+  }
+  const { chunks, entries } = await splitBuild('four-forms', ELEMENTS);
+  formLoad = loads(chunks, entries);
+}
+const bundleLoad = loads(distBundleChunks(), ['boussole.bundle.js']);
+const elementBytes = Object.fromEntries(Object.entries(elementLoads).map(([k, v]) => [k, v.first]));
+const instrumentText = {};
+for (const load of Object.values(elementLoads)) for (const c of load.lazy) if (c.instrument) instrumentText[c.name.replace(/^text of /, '')] = c.bytes;
 log('done\n');
+if (argv.includes('--bytes')) {
+  // Bytes only (no browser): the table and the three byte budgets' figures, nothing written.
+  const k = (b) => `${(b / KB).toFixed(1)} KB`;
+  for (const [name, load] of Object.entries(elementLoads)) console.log(`${name}: first load ${k(load.first)} (${load.firstFiles} files); lazy ${load.lazy.map((c) => `${c.name} ${k(c.bytes)}`).join(', ')}`);
+  console.log(`four form elements: first load ${k(formLoad.first)} (${formLoad.firstFiles} files); lazy ${formLoad.lazy.map((c) => `${c.name} ${k(c.bytes)}`).join(', ')}`);
+  console.log(`no-build bundle: first load ${k(bundleLoad.first)} (${bundleLoad.firstFiles} files); lazy ${bundleLoad.lazy.map((c) => `${c.name} ${k(c.bytes)}`).join(', ')}`);
+  process.exit(0);
+}
 
 // The result page's module: dist/index.js with lit, @lit/localize and zod from node_modules.
 await esbuild({
@@ -163,9 +231,10 @@ context.on('request', (request) => {
   if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) external.push(request.url());
 });
 
-/** Opens a fresh page, runs `fn(arg)` in it (a function serialised by Playwright), closes it. */
-async function inPage(path, fn, arg) {
+/** Opens a fresh page (its CPU throttled `rate`× when given), runs `fn(arg)` in it (a function serialised by Playwright), closes it. */
+async function inPage(path, fn, arg, rate = 0) {
   const page = await context.newPage();
+  if (rate > 1) await throttle(context, page, rate);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -182,13 +251,23 @@ async function inPage(path, fn, arg) {
 }
 
 // Run in the pages.
-const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, clicks, skeleton }) => {
+// The warm-up page (`shapes`) also returns, once the element has settled and before any click, the
+// skeleton the raw floor renders and the static copy (the element's serialized shadow DOM and stylesheet).
+const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, clicks, shapes }) => {
   const h = await import('/bench/page/harness.js');
   const render = await h.renderElement({ tag, attributes, instrument, expectedRadios });
-  const shape = skeleton ? h.skeletonOf(tag) : undefined;
   await h.quiet(200);
+  const skeleton = shapes ? h.skeletonOf(tag) : undefined;
+  const copy = shapes ? h.snapshotOf(tag) : undefined;
   const click = await h.clickElement({ tag, count: clicks });
-  return { render: render.ms, radios: render.radios, click, skeleton: shape };
+  return { render: render.ms, radios: render.radios, click, skeleton, copy };
+};
+const STATIC_SAMPLE = async ({ html, css, clicks }) => {
+  const h = await import('/bench/page/harness.js');
+  const render = await h.renderStatic({ html, css });
+  await h.quiet(200);
+  const click = await h.clickStatic({ count: clicks });
+  return { render: render.ms, radios: render.radios, click };
 };
 const RAW_SAMPLE = async ({ skeleton, clicks }) => {
   const h = await import('/bench/page/harness.js');
@@ -211,38 +290,54 @@ const summarise = (samples) => ({
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
 const timings = {};
+const throttled = {};
 const results = {};
 let failed;
-try {
-  for (const c of ONLY ? CASES.filter((x) => ONLY.has(x.key)) : CASES) {
-    const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
-    const attributes = { layout: 'all', ...c.attributes };
-    let skeleton = instrument && skeletonOf(instrument);
-    let expectedRadios = skeleton && countRadios(skeleton);
-    log(`Measuring ${c.label} and its raw-DOM baseline: `);
-    // Warm-up pair: not counted. For a bundled instrument it also tells how many radios the element
-    // shows once settled, and the skeleton of choice questions the baseline is to render.
-    const warm = await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS, skeleton: !skeleton });
-    if (!skeleton) {
-      skeleton = warm.skeleton;
-      expectedRadios = warm.radios;
-      if (countRadios(skeleton) !== expectedRadios) throw new Error(`${c.label}: the baseline skeleton has ${countRadios(skeleton)} radios, the element ${expectedRadios}`);
-    }
-    await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS });
-    log('w ');
-    // Element and baseline pages alternate, so a change in the machine's load touches both alike.
-    const mine = [];
-    const raw = [];
-    for (let i = 0; i < RUNS; i++) {
-      mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }));
-      raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }));
-      if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
-      log(`${i + 1} `);
-    }
-    timings[c.key] = summarise(mine);
-    timings[`raw-${c.key}`] = summarise(raw);
-    log('\n');
+
+/**
+ * One case: a warm-up round (not counted) that also takes the raw floor's skeleton and the static
+ * copy off the settled element, then `RUNS` rounds of element, static copy and raw floor pages,
+ * alternating, so a change in the machine's load touches all three alike. `rate`: CPU throttling.
+ */
+async function measureCase(c, rate, into) {
+  const instrument = c.generated ? generatedInstrument(...c.generated) : undefined;
+  const attributes = { layout: 'all', ...c.attributes };
+  let skeleton = instrument && skeletonOf(instrument);
+  let expectedRadios = skeleton && countRadios(skeleton);
+  log(`Measuring ${c.label}${rate > 1 ? `, CPU throttled ${rate}×` : ''}, its static copy and its raw floor: `);
+  const warm = await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS, shapes: true }, rate);
+  const copy = warm.copy;
+  if (!skeleton) {
+    skeleton = warm.skeleton;
+    expectedRadios = warm.radios;
+    if (countRadios(skeleton) !== expectedRadios) throw new Error(`${c.label}: the baseline skeleton has ${countRadios(skeleton)} radios, the element ${expectedRadios}`);
   }
+  if (copy.radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${copy.radios} radios, the element ${expectedRadios}`);
+  const copyArg = { html: copy.html, css: copy.css, clicks: CLICKS };
+  await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate);
+  await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate);
+  log('w ');
+  const mine = [];
+  const still = [];
+  const raw = [];
+  for (let i = 0; i < RUNS; i++) {
+    mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }, rate));
+    still.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate));
+    raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate));
+    if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
+    if (still.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${still.at(-1).radios} radios, expected ${expectedRadios}`);
+    log(`${i + 1} `);
+  }
+  into[c.key] = { ...summarise(mine), copy: { elements: copy.elements, comments: copy.comments, cssChars: copy.css.length } };
+  into[`static-${c.key}`] = summarise(still);
+  into[`raw-${c.key}`] = summarise(raw);
+  log('\n');
+}
+
+try {
+  for (const c of ONLY ? CASES.filter((x) => ONLY.has(x.key)) : CASES) await measureCase(c, 0, timings);
+  // The tablet proxy: the bundled instruments again, every page's CPU slowed THROTTLE×.
+  if (THROTTLE) for (const c of CASES.filter((x) => !x.generated && (!ONLY || ONLY.has(x.key)))) await measureCase(c, THROTTLE, throttled);
   log('Measuring toResult + validation on fully answered instruments… ');
   for (const c of ONLY ? [] : CASES.filter((x) => !x.generated)) {
     results[c.key] = await inPage('/bench/page/result.html', RESULT_SAMPLE, {
@@ -267,14 +362,16 @@ if (failed) {
 // ——— report ———
 
 if (ONLY) {
-  for (const [key, t] of Object.entries(timings)) {
-    if (key.startsWith('raw-')) continue;
-    const raw = timings[`raw-${key}`];
-    console.log(
-      `${key}: render ${t.render.toFixed(1)} ms vs ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
-        `click ${t.click.toFixed(1)} ms vs ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)}); samples ${JSON.stringify(t.samples)} raw ${JSON.stringify(raw.samples)}`,
-    );
-  }
+  for (const [set, label] of [[timings, ''], [throttled, ` (CPU ${THROTTLE}×)`]])
+    for (const [key, t] of Object.entries(set)) {
+      if (key.startsWith('raw-') || key.startsWith('static-')) continue;
+      const raw = set[`raw-${key}`];
+      const copy = set[`static-${key}`];
+      console.log(
+        `${key}${label}: render ${t.render.toFixed(1)} ms vs static ${copy.render.toFixed(1)} (× ${(t.render / copy.render).toFixed(2)}), raw ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
+          `click ${t.click.toFixed(1)} ms vs static ${copy.click.toFixed(1)} (× ${(t.click / copy.click).toFixed(2)}), raw ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)}); samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}`,
+      );
+    }
   console.log('--only: a partial run; no budget checked, bench/results/latest.json left as it was.');
   process.exit(0);
 }
@@ -287,23 +384,31 @@ const check = (what, measured, limit, pass, detail) => budgets.push({ what, meas
 
 const g280 = timings['gen-280'];
 const g1000 = timings['gen-1000'];
+const s280 = timings['static-gen-280'];
+const s1000 = timings['static-gen-1000'];
 const r280 = timings['raw-gen-280'];
 const r1000 = timings['raw-gen-1000'];
 const growth = g1000.render / g280.render;
+const staticGrowth = s1000.render / s280.render;
 const rawGrowth = r1000.render / r280.render;
 
-check('Render, 280 items ≤ 1.5 × raw DOM', g280.render / r280.render, BUDGETS.render280, g280.render / r280.render <= BUDGETS.render280, `${f1(g280.render)} / ${f1(r280.render)} ms`);
-check('Render, 1000 items ≤ 2 × raw DOM', g1000.render / r1000.render, BUDGETS.render1000, g1000.render / r1000.render <= BUDGETS.render1000, `${f1(g1000.render)} / ${f1(r1000.render)} ms`);
+check('Render, 280 items ≤ 1.5 × static copy', g280.render / s280.render, BUDGETS.render280Static, g280.render / s280.render <= BUDGETS.render280Static, `${f1(g280.render)} / ${f1(s280.render)} ms`);
+check('Render, 280 items ≤ 2 × raw floor', g280.render / r280.render, BUDGETS.render280, g280.render / r280.render <= BUDGETS.render280, `${f1(g280.render)} / ${f1(r280.render)} ms`);
+check('Render, 1000 items ≤ 2 × raw floor', g1000.render / r1000.render, BUDGETS.render1000, g1000.render / r1000.render <= BUDGETS.render1000, `${f1(g1000.render)} / ${f1(r1000.render)} ms`);
 for (const c of CASES) {
   const mine = timings[c.key];
-  const raw = timings[`raw-${c.key}`];
-  check(`Click → painted ≤ 1.25 × raw: ${c.label}`, mine.click / raw.click, BUDGETS.click, mine.click / raw.click <= BUDGETS.click, `${f1(mine.click)} / ${f1(raw.click)} ms`);
+  const copy = timings[`static-${c.key}`];
+  check(`Click → painted ≤ 1.25 × static page: ${c.label}`, mine.click / copy.click, BUDGETS.click, mine.click / copy.click <= BUDGETS.click, `${f1(mine.click)} / ${f1(copy.click)} ms`);
 }
 const ces = results.ces;
 check('toResult + validation, CÉS < 5 ms', ces.ms, BUDGETS.resultMs, ces.ms < BUDGETS.resultMs && ces.complete, `${f2(round(ces.ms, 3))} ms${ces.complete ? '' : ', NOT COMPLETE'}`);
-check('dist/boussole.bundle.js ≤ 45 KB gzipped', bundleBytes / KB, BUDGETS.bundleBytes / KB, bundleBytes <= BUDGETS.bundleBytes, `${bundleBytes} B`);
-for (const name of ELEMENTS)
-  check(`Element graph ≤ 30 KB gzipped: ${name}`, elementBytes[name] / KB, BUDGETS.elementBytes / KB, elementBytes[name] <= BUDGETS.elementBytes, `${elementBytes[name]} B`);
+check('Four form elements together, first load ≤ 40 KB gzipped', formLoad.first / KB, BUDGETS.formBytes / KB, formLoad.first <= BUDGETS.formBytes, `${formLoad.first} B in ${formLoad.firstFiles} files`);
+for (const name of ELEMENTS) {
+  const text = instrumentText[name];
+  const label = text === undefined ? `Element first load ≤ 40 KB gzipped: ${name}` : `Element first load ≤ 40 KB (+ its text ${kb(text)}): ${name}`;
+  check(label, elementBytes[name] / KB, BUDGETS.elementBytes / KB, elementBytes[name] <= BUDGETS.elementBytes, `${elementBytes[name]} B in ${elementLoads[name].firstFiles} files`);
+}
+check('No-build bundle, first load (entry + static chunks) ≤ 40 KB', bundleLoad.first / KB, BUDGETS.bundleBytes / KB, bundleLoad.first <= BUDGETS.bundleBytes, `${bundleLoad.first} B in ${bundleLoad.firstFiles} files`);
 const failures = budgets.filter((b) => !b.pass).map((b) => b.what);
 
 const date = new Date().toISOString();
@@ -315,16 +420,30 @@ say(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB — Node $
 say(`dist/: ${build}. Median of ${RUNS} fresh pages per case after 1 warm-up page; click: median of ${CLICKS} clicks × ${RUNS} pages.`);
 say('Timings end on the first task after the next requestAnimationFrame (frame painted). Render: createElement … every radio in the DOM, painted.');
 say('Click: label.click() … radio checked, summary updated, painted; "to DOM": the part before waiting for the frame (script only).');
-say();
-say(`${'Case'.padEnd(38)}${'radios'.padStart(7)}${'render ms'.padStart(11)}${'raw ms'.padStart(9)}${'× raw'.padStart(8)}${'click ms'.padStart(10)}${'raw ms'.padStart(9)}${'× raw'.padStart(8)}${'to DOM'.padStart(8)}${'raw'.padStart(6)}`);
-for (const c of CASES) {
-  const mine = timings[c.key];
-  const raw = timings[`raw-${c.key}`];
-  say(`${c.label.padEnd(38)}${String(mine.radios).padStart(7)}${f1(mine.render).padStart(11)}${f1(raw.render).padStart(9)}${f2(mine.render / raw.render).padStart(8)}${f1(mine.click).padStart(10)}${f1(raw.click).padStart(9)}${f2(mine.click / raw.click).padStart(8)}${f1(mine.clickDom).padStart(8)}${f1(raw.clickDom).padStart(6)}`);
-}
-say('Raw-DOM baselines: the generated forms in full; for a bundled instrument, its radio questions only (no text, date or');
-say('select fields, session, plans or tallies): a smaller page than the element\'s, so those ratios are the strictest.');
-say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): elements × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), raw DOM × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)} of linear)`);
+say('Static copy: the element\'s own final shadow DOM (session fields, text areas, plans, tallies, summary), serialized once');
+say('the element has settled, written with one innerHTML into a shadow root with the element\'s stylesheet; its clicks update one');
+say('counter (the summary\'s first line). Raw floor: the element\'s choice questions as plain markup, no stylesheet (for a bundled');
+say('instrument, no text, date or select fields, session, plans or tallies), one counter updated.');
+const table = (set, note) => {
+  say();
+  say(note);
+  say(`${'Case'.padEnd(36)}${'radios'.padStart(7)} |${'render'.padStart(8)}${'static'.padStart(8)}${'×'.padStart(6)}${'raw'.padStart(8)}${'×'.padStart(6)} |${'click'.padStart(7)}${'static'.padStart(8)}${'×'.padStart(6)}${'raw'.padStart(7)}${'×'.padStart(6)} |${'to DOM'.padStart(7)}${'static'.padStart(7)}${'raw'.padStart(6)}`);
+  for (const c of CASES) {
+    const mine = set[c.key];
+    if (!mine) continue;
+    const copy = set[`static-${c.key}`];
+    const raw = set[`raw-${c.key}`];
+    say(
+      `${c.label.padEnd(36)}${String(mine.radios).padStart(7)} |${f1(mine.render).padStart(8)}${f1(copy.render).padStart(8)}${f2(mine.render / copy.render).padStart(6)}${f1(raw.render).padStart(8)}${f2(mine.render / raw.render).padStart(6)} |` +
+        `${f1(mine.click).padStart(7)}${f1(copy.click).padStart(8)}${f2(mine.click / copy.click).padStart(6)}${f1(raw.click).padStart(7)}${f2(mine.click / raw.click).padStart(6)} |${f1(mine.clickDom).padStart(7)}${f1(copy.clickDom).padStart(7)}${f1(raw.clickDom).padStart(6)}`,
+    );
+  }
+};
+table(timings, 'Medians, ms; × = the element\'s time over that baseline\'s.');
+say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): element × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), static copy × ${f2(staticGrowth)} (${f2(staticGrowth / ITEM_GROWTH)}), raw floor × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)})`);
+say(`Static copies: ${CASES.map((c) => `${c.key} ${timings[c.key].copy.elements} elements + ${timings[c.key].copy.comments} comments`).join(', ')}; stylesheet ${timings[CASES[0].key].copy.cssChars}–${Math.max(...CASES.map((c) => timings[c.key].copy.cssChars))} characters`);
+if (THROTTLE) table(throttled, `Tablet proxy: the bundled instruments with every page's CPU throttled ${THROTTLE}× (DevTools protocol); reported, not budgeted.`);
+else say('Tablet proxy skipped (--no-throttle).');
 say();
 say(`toResult + validation, fully answered (el.value + el.checkValidity() + parseResult(); median of ${RESULT_REPEATS - 1} after a first call;`);
 say('checkValidity reuses the issues toResult computed for `status`):');
@@ -333,7 +452,14 @@ for (const c of CASES.filter((x) => !x.generated)) {
   say(`  ${c.label.padEnd(36)}${f2(r.ms).padStart(6)} ms  (toResult ${f2(r.toResult)}, checkValidity ${f2(r.validity)}, parseResult ${f2(r.parse)}; first call ${f2(r.first)} ms; ${r.answers} answers${r.complete ? '' : '; NOT COMPLETE'})`);
 }
 say();
-say(`Gzipped bytes (zlib level 9): bundle ${kb(bundleBytes)} (${bundleBytes} B); each element's own graph: ${ELEMENTS.map((e) => `${e} ${kb(elementBytes[e])}`).join(', ')}`);
+say('Gzipped bytes (zlib level 9, each file on its own), built as a consumer\'s bundler does (rollup, node-resolve, terser) with code');
+say('splitting: first load = entry + its static imports; a lazy chunk (dynamic import) is not in it and is listed on its own.');
+say(`${'Module'.padEnd(44)}${'first load'.padStart(12)}${'files'.padStart(7)}  lazy chunks (gzipped, loaded on need)`);
+const lazyList = (load) => load.lazy.map((c) => `${c.name} ${kb(c.bytes)}`).join(', ') || '—';
+for (const name of ELEMENTS) say(`${`boussole/elements/${name}.js`.padEnd(44)}${kb(elementBytes[name]).padStart(12)}${String(elementLoads[name].firstFiles).padStart(7)}  ${lazyList(elementLoads[name])}`);
+say(`${'the four together (one app)'.padEnd(44)}${kb(formLoad.first).padStart(12)}${String(formLoad.firstFiles).padStart(7)}  ${lazyList(formLoad)}`);
+say(`${'dist/boussole.bundle.js (no build)'.padEnd(44)}${kb(bundleLoad.first).padStart(12)}${String(bundleLoad.firstFiles).padStart(7)}  ${lazyList(bundleLoad)}`);
+say(`Instrument texts (each its own chunk): ${Object.entries(instrumentText).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
 say();
 say(`${'Budget'.padEnd(68)}${'measured'.padStart(10)}${'budget'.padStart(9)}  result  detail`);
 for (const b of budgets) say(`${b.what.padEnd(68)}${f2(b.measured).padStart(10)}${f2(b.budget).padStart(9)}  ${b.pass ? 'PASS  ' : 'FAIL  '}  ${b.detail}`);
@@ -343,6 +469,8 @@ say(`Run time ${Math.round((Date.now() - started) / 1000)} s. Figures in bench/r
 console.log(`\n${lines.join('\n')}`);
 
 mkdirSync(at('bench/results'), { recursive: true });
+const timingsJson = (set) =>
+  Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { radios: v.radios, renderMs: round(v.render), renderMinMs: round(v.renderMin), clickMs: round(v.click), clickToDomMs: round(v.clickDom, 2), samples: v.samples, ...(v.copy ? { staticCopy: v.copy } : {}) }]));
 const report = {
   date,
   machine,
@@ -353,12 +481,20 @@ const report = {
     clicksPerPage: CLICKS,
     resultRepeats: RESULT_REPEATS,
     painted: 'requestAnimationFrame, then the first MessageChannel task after it',
+    baselines: 'static copy: the element\'s final shadow DOM and stylesheet, one innerHTML into a shadow root, one counter updated per click; raw floor: its choice questions as plain markup, no stylesheet',
     pages: 'render and click: dist/boussole.bundle.js; result: dist/index.js bundled with esbuild (lit, @lit/localize, zod from node_modules)',
   },
-  timings: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { radios: v.radios, renderMs: round(v.render), renderMinMs: round(v.renderMin), clickMs: round(v.click), clickToDomMs: round(v.clickDom, 2), samples: v.samples }])),
-  growth: { items: round(ITEM_GROWTH, 2), elements: round(growth, 2), raw: round(rawGrowth, 2) },
+  timings: timingsJson(timings),
+  throttled: THROTTLE ? { rate: THROTTLE, timings: timingsJson(throttled) } : undefined,
+  growth: { items: round(ITEM_GROWTH, 2), elements: round(growth, 2), static: round(staticGrowth, 2), raw: round(rawGrowth, 2) },
   result: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, { ms: round(r.ms, 3), toResultMs: round(r.toResult, 3), checkValidityMs: round(r.validity, 3), parseResultMs: round(r.parse, 3), firstCallMs: round(r.first, 3), answers: r.answers, complete: r.complete }])),
-  bytes: { bundle: bundleBytes, elements: elementBytes, elementsMinified: elementMinified },
+  bytes: {
+    method: 'gzip level 9 per file; first load = entry + static imports; rollup with code splitting',
+    elements: Object.fromEntries(Object.entries(elementLoads).map(([k, v]) => [k, { firstLoad: v.first, files: v.firstFiles, lazy: v.lazy }])),
+    fourFormElements: { firstLoad: formLoad.first, files: formLoad.firstFiles, lazy: formLoad.lazy },
+    bundle: { firstLoad: bundleLoad.first, files: bundleLoad.firstFiles, lazy: bundleLoad.lazy },
+    instrumentTexts: instrumentText,
+  },
   budgets,
   failures,
 };

@@ -173,7 +173,21 @@ export function clickRaw({ count }) {
   return clickSeries({ root, summary, count, what: 'raw DOM' });
 }
 
-// ——— the element's own markup, without the element (bench/profile.mjs decompose) ———
+// ——— the static copy: the element's own markup, without the element ———
+
+/**
+ * What the static copy is made of (`npm run bench` and bench/profile.mjs decompose): the element's
+ * shadow DOM as it stands, serialized (Lit's comment markers included), and the text of its adopted
+ * stylesheets; with its element and comment-node counts.
+ */
+export function snapshotOf(tag) {
+  const root = document.querySelector(tag).shadowRoot;
+  const css = [...root.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  let comments = 0;
+  while (walker.nextNode()) comments++;
+  return { html: root.innerHTML, css, elements: root.querySelectorAll('*').length, comments, radios: root.querySelectorAll(RADIOS).length };
+}
 
 /**
  * The element's final shadow DOM, serialized, written with one innerHTML into the open shadow root of

@@ -2,7 +2,7 @@
 // is the result as JSON text. The server validates the posted result with the package's JSON Schema, stores it (in
 // memory here), and answers with what it stored; a result the schema refuses gets HTTP 422 and the schema's errors.
 // Listens on 127.0.0.1 only; PORT from the environment (0: any free port). `npm start`.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -10,6 +10,10 @@ import addFormats from 'ajv-formats';
 
 const file = (specifier) => readFileSync(fileURLToPath(import.meta.resolve(specifier)), 'utf8');
 const bundle = file('boussole/boussole.bundle.js');
+// The bundle's chunks (each instrument's text, what a page loads only on need), which the entry imports from
+// bundle/ beside itself: served by name from that folder, nothing else.
+const chunksDir = new URL('bundle/', import.meta.resolve('boussole/boussole.bundle.js'));
+const chunks = new Map(readdirSync(chunksDir).filter((name) => name.endsWith('.js')).map((name) => [`/bundle/${name}`, readFileSync(new URL(name, chunksDir), 'utf8')]));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateResult = ajv.compile(JSON.parse(file('boussole/schemas/result.schema.json')));
@@ -85,6 +89,7 @@ const server = createServer(async (request, response) => {
   const html = 'text/html; charset=utf-8';
   if (request.method === 'GET' && pathname === '/') return send(response, 200, html, formPage());
   if (request.method === 'GET' && pathname === '/boussole.bundle.js') return send(response, 200, 'text/javascript; charset=utf-8', bundle);
+  if (request.method === 'GET' && chunks.has(pathname)) return send(response, 200, 'text/javascript; charset=utf-8', chunks.get(pathname));
   if (request.method === 'GET' && pathname === '/page.css') return send(response, 200, 'text/css; charset=utf-8', STYLE);
   if (request.method === 'POST' && pathname === '/results') {
     let result;

@@ -1,10 +1,10 @@
-import { createEngine, type Engine } from '../engine/create-engine.js';
+import type { Engine } from '../engine/engine.js';
 import type { Model } from '../engine/model.js';
 import { isPresent, sameValue } from '../engine/answers.js';
 import { own } from '../engine/records.js';
 import { isOpenAction } from '../engine/actions.js';
 import type { AnswerValue } from '../schema/common.js';
-import type { Instrument, Item } from '../schema/instrument.js';
+import type { Item } from '../schema/instrument.js';
 import type { Action } from '../schema/result.js';
 
 /**
@@ -113,22 +113,6 @@ function voicesOf(engine: LoadedRecord, item: Item): Map<string | undefined, Ans
 
 /** What the comparison reads of a loaded record: an engine, or anything that reads like one. */
 export type LoadedRecord = Pick<Engine, 'model' | 'answer' | 'isVisible' | 'summaries' | 'actionPlan' | 'session'>;
-
-/**
- * Compares results of one instrument for one subject, oldest first (at least two). Throws
- * EngineError (`invalid-result`, `instrument-mismatch`, `version-mismatch`) when one cannot be read.
- * Items compared are those the current record shows, or answered in it.
- */
-export function compareResults(instrument: Instrument, results: readonly unknown[]): Comparison {
-  if (results.length < 2) throw new RangeError('compareResults needs at least two results');
-  return compareRecords(
-    results.map((result) => {
-      const engine = createEngine(instrument);
-      engine.load(result);
-      return engine;
-    }),
-  );
-}
 
 /**
  * Compares records already loaded (engines of one instrument, oldest first, at least two): what an

@@ -1,6 +1,6 @@
 /** Follow-up over time (`boussole/analysis.js`): comparing a subject's results, record after record. No DOM. */
+export { compareResults } from './results.js';
 export {
-  compareResults,
   compareRecords,
   type LoadedRecord,
   directionOf,

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { LocaleController } from './controllers/locale.js';
 import { NoticesController } from './controllers/notices.js';
 import type { ErrorDetail } from './events.js';
+import { parsersFor } from './parsers.js';
 
 const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
@@ -42,6 +43,32 @@ export class BoussoleElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang') this.requestUpdate();
+  }
+
+  /**
+   * An update waits for the messages of the element's language when they are not loaded yet (English,
+   * the first time on the page): msg() is synchronous, and the element never shows French in their
+   * place. `updateComplete` waits with it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const messages = this.localeCtl.messagesLoading();
+    if (!messages) return super.scheduleUpdate();
+    // Loaded or not (a chunk that cannot be fetched leaves French), the update runs.
+    const update = () => super.scheduleUpdate();
+    return messages.then(update, update);
+  }
+
+  /**
+   * Also waits for the format's parsers when the element asked for them (a host's instrument or value
+   * read for the first time on the page), and the update that follows.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let waiting = parsersFor(this); waiting; waiting = parsersFor(this)) {
+      await waiting;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   /** The problems currently shown in the element's error box, as sent with `boussole-error`. */

@@ -1,4 +1,4 @@
-import { DATE_YEARS } from '../schema/common.js';
+import { DATE_YEARS } from '../schema/limits.js';
 import { parseIsoDate } from './age-bands.js';
 
 /** A date as a person types it in three fields: day, month and year, as text. */

@@ -1,19 +1,8 @@
 import type { Instrument } from '../schema/instrument.js';
+import { neutralise, quote } from './cells.js';
 import { EXPORT_COLUMNS, exportRows, exportRowsAsync, type ExportOptions, type ExportRow } from './rows.js';
 
-/**
- * OWASP's rule against spreadsheet formula injection: a cell starting with `=`, `+`, `-`, `@`, a tab
- * or a carriage return is prefixed with `'`, so a spreadsheet shows it as text and never runs it.
- * (A negative number therefore reads `'-3` in the CSV; the NDJSON keeps `-3`.)
- */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** RFC 4180: a cell with a comma, a double quote, CR or LF is quoted, its quotes doubled. */
-export function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
+export { neutralise, quote } from './cells.js';
 
 const columnsOf = (options: ExportOptions): readonly (keyof ExportRow)[] =>
   options.comments ? [...EXPORT_COLUMNS, 'comment'] : EXPORT_COLUMNS;

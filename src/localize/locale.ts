@@ -1,7 +1,8 @@
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import type { Locale } from '../schema/enums.js';
 import { LOCALES } from '../schema/enums.js';
-import * as en from './generated/locales/en.js';
+
+type Catalogue = typeof import('./generated/locales/en.js');
 
 /**
  * Interface text goes through @lit/localize with the runtime locale modules it generates from the
@@ -10,6 +11,9 @@ import * as en from './generated/locales/en.js';
  * synchronous duration of its render with `inLocale`. See docs/decisions/0001-reentrant-localization.md.
  */
 let currentLocale: Locale = 'fr';
+/** The English messages, once loaded: a module of their own, fetched only by a page that shows English. */
+let en: Catalogue | undefined;
+let enLoading: Promise<unknown> | undefined;
 
 configureReentrantLocalization({
   sourceLocale: 'fr',
@@ -17,6 +21,22 @@ configureReentrantLocalization({
   getLocale: () => currentLocale,
   loadLocaleSync: (locale) => (locale === 'en' ? en : undefined),
 });
+
+/** Whether every language's messages are loaded (then no element waits for any). */
+export const allMessagesLoaded = (): boolean => en !== undefined;
+
+/**
+ * Loads the messages of `locale` when they are not there yet and gives the promise of it; undefined
+ * when they are (French, the source language, always is). An element updates only once its
+ * language's messages are there (BoussoleElement.scheduleUpdate): msg() is synchronous.
+ */
+export function messagesOf(locale: Locale): Promise<unknown> | undefined {
+  if (locale === 'fr' || allMessagesLoaded()) return undefined;
+  // A literal path, so that bundlers follow it.
+  return (enLoading ??= import('./generated/locales/en.js').then((module) => {
+    en = module;
+  }));
+}
 
 /** Runs `fn` with msg() answering in `locale`. */
 export function inLocale<T>(locale: Locale, fn: () => T): T {

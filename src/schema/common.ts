@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
+import { MAX_TEXT_LENGTH } from './limits.js';
+
+export { DATE_YEARS, MAX_TEXT_LENGTH } from './limits.js';
 
 /** An identifier used in data and, prefixed, in DOM ids: letters, digits, `-`, `_`, `.`. */
 export const Id = z
   .string()
   .check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'ids start with a letter and use only letters, digits, "-", "_" and "."'));
-
-/** Longest instrument text (a label, a help, a description): a few paragraphs at most. */
-export const MAX_TEXT_LENGTH = 20_000;
 
 /**
  * Text a person can see: not empty, not only spaces, and not only invisible characters (zero-width
@@ -23,9 +23,6 @@ const NonEmpty = z
 
 /** A piece of instrument content, written once per locale. */
 export const Text = z.strictObject({ fr: NonEmpty, en: NonEmpty });
-
-/** The years a date may have: a meeting, a due date or a date question outside them is a typing slip. */
-export const DATE_YEARS = { min: 1900, max: 2100 } as const;
 
 /**
  * A calendar date, `YYYY-MM-DD`, of a year from 1900 to 2100 (`DATE_YEARS`). One pattern (leap days

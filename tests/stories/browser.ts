@@ -32,7 +32,9 @@ export async function hostPages(name: string, csp: string, files: Record<string,
   if (!existsSync(bundle)) throw new Error('dist/boussole.bundle.js is missing: run `rollup -c` first');
   const dir = join(tmpdir(), `boussole-${name}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
+  // The entry and its chunks (dist/bundle/: instrument texts, lazy modules), as a host copies them.
   cpSync(bundle, join(dir, 'boussole.bundle.js'));
+  cpSync(join(repo, 'dist/bundle'), join(dir, 'bundle'), { recursive: true });
   const write = (file: string, text: string) => writeFileSync(join(dir, file), text);
   for (const [file, text] of Object.entries(files)) write(file, text);
   const server = await serve(dir, { htmlHeaders: { 'content-security-policy': csp } });

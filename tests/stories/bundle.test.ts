@@ -2,7 +2,7 @@
 // plain host page served with a strict Content-Security-Policy: the elements render and work, with no
 // CSP violation (no eval, no inline script or style), no request beyond the page's own server.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
@@ -79,10 +79,25 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
   after(() => pages?.close());
 
   it('the bundle holds no eval, no Function constructor, no remote address', () => {
-    const code = readFileSync(bundle, 'utf8');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).filter((f) => f.endsWith('.js'));
+    const code = [bundle, ...chunks.map((f) => join(repo, 'dist/bundle', f))].map((f) => readFileSync(f, 'utf8')).join('\n');
     assert.doesNotMatch(code, /\beval\(/);
     assert.doesNotMatch(code, /new Function\(/);
     assert.doesNotMatch(code, /https?:\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}\/[^"'`\s]*\.(js|css|woff2?)/i, 'no remote script, style or font');
+  });
+
+  it('each bundled instrument’s text is a chunk in dist/bundle/, not in the entry, and the page loads it relative to the entry', async () => {
+    const entry = readFileSync(bundle, 'utf8');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).filter((f) => f.endsWith('.js'));
+    for (const id of ['ces', 'needs-grid', 'pin-grid']) {
+      const title = JSON.parse(readFileSync(join(repo, `schemas/instruments/${id}.json`), 'utf8')).title.fr as string;
+      assert.ok(!entry.includes(JSON.stringify(title)), `${id}: its text is not in the entry`);
+      const chunk = chunks.find((f) => f.startsWith(`${id}-`));
+      assert.ok(chunk && readFileSync(join(repo, 'dist/bundle', chunk), 'utf8').includes(JSON.stringify(title)), `${id}: its text is in its own chunk`);
+      assert.match(entry, new RegExp(`import\\("\\./bundle/${chunk!.replace(/[.-]/g, '\\$&')}"\\)`), `${id}: imported relative to the entry`);
+    }
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    for (const id of ['ces', 'needs-grid', 'pin-grid']) assert.ok(loaded.some((p) => new RegExp(`^/bundle/${id}-[\\w-]+\\.js$`).test(p)), loaded.join(', '));
   });
 
   it('the four form elements’ entries do not load <boussole-dashboard>; its own entry does', () => {
@@ -142,5 +157,52 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
 
   it('axe finds no WCAG 2.2 A/AA violation in the host page', async () => {
     assert.deepEqual(await axe(page, 'main'), []);
+  });
+
+  it('a French page with a ready element loads neither the format’s parsers (zod) nor the English messages; lang="en" and a host’s instrument fetch them', async () => {
+    const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
+    const holdsZod = (code: string) => code.includes('unrecognized_keys');
+    const holdsEnglish = (code: string) => code.includes('Add a comment');
+    // The first load: the entry and what it imports statically, as the browser fetches it before any render.
+    const first = new Set<string>();
+    const visit = (file: string) => {
+      if (first.has(file)) return;
+      first.add(file);
+      for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
+    };
+    visit('boussole.bundle.js');
+    assert.deepEqual([...first].filter((f) => holdsZod(read(f))), [], 'zod is not in the first load');
+    assert.deepEqual([...first].filter((f) => holdsEnglish(read(f))), [], 'the English messages are not in the first load');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+    assert.ok(chunks.some((f) => holdsZod(read(f))) && chunks.some((f) => holdsEnglish(read(f))), 'the checks can see zod and the English messages');
+
+    pages.write('ready.html', `<!doctype html>
+<html lang="fr-CA">
+<head><meta charset="utf-8"><title>Une grille</title><script type="module" src="boussole.bundle.js"></script><script type="module" src="host.js"></script></head>
+<body><main><h1>Une grille</h1><boussole-pin-grid></boussole-pin-grid></main></body>
+</html>`);
+    const ready = await browser.newPage();
+    const seen = watch(ready, server.origin);
+    try {
+      await ready.goto(`${server.origin}/ready.html`);
+      const grid = ready.locator('boussole-pin-grid');
+      await grid.getByRole('button', { name: 'Soumettre' }).waitFor();
+      const fetched = async (holds: (code: string) => boolean) =>
+        (await ready.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)))).filter((f) => (f === 'boussole.bundle.js' || f.startsWith('bundle/')) && holds(read(f)));
+      assert.deepEqual(await fetched(holdsZod), [], 'no parser fetched');
+      assert.deepEqual(await fetched(holdsEnglish), [], 'no English fetched');
+      await grid.evaluate((el) => el.setAttribute('lang', 'en'));
+      await grid.getByRole('button', { name: 'Submit' }).waitFor();
+      assert.equal((await fetched(holdsEnglish)).length, 1, 'lang="en" fetched the English messages');
+      assert.deepEqual(await fetched(holdsZod), [], 'still no parser fetched');
+      await grid.evaluate((el) => ((el as HTMLElement & { instrument: unknown }).instrument = { id: 'broken' }));
+      await grid.getByRole('alert').filter({ hasText: 'questionnaire' }).waitFor();
+      assert.ok((await fetched(holdsZod)).length > 0, 'the host’s instrument fetched the parsers');
+      const errors = await ready.evaluate(() => (window as unknown as { __events: { type: string; detail: { code: string } }[] }).__events.filter((e) => e.type === 'boussole-error').map((e) => e.detail.code));
+      assert.deepEqual(errors, ['invalid-instrument']);
+      assert.deepEqual(seen, { errors: [], offsite: [] });
+    } finally {
+      await ready.close();
+    }
   });
 });

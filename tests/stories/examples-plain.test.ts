@@ -1,11 +1,11 @@
 // examples/html and examples/server as their users run them, from the run's packed tarball (pack.ts, needs the built
 // dist/): installed with npm, then driven in Chromium as a person would, with axe on each page, no request beyond the
 // page's own server and no Content-Security-Policy violation.
-// - html: a plain page (no build step; `npm run build` only copies boussole/boussole.bundle.js next to it) served
-//   under a strict CSP; the organisation's instrument as a JSON child, a bundled element beside it; the page shows
-//   what boussole-submit gave it.
-// - server: `node server.mjs` on 127.0.0.1; a real <form method="post"> posts the form-associated <boussole-form>'s
-//   result; the server validates it with schemas/result.schema.json (its own ajv), stores it and shows it; a
+// - html: a plain page (no build step; `npm run build` only copies boussole/boussole.bundle.js and its bundle/ chunks
+//   next to it) served under a strict CSP; the organisation's instrument as a JSON child, a bundled element beside it;
+//   the page shows what boussole-submit gave it.
+// - server: `node server.mjs` on 127.0.0.1 (it serves the bundle's chunks too); a real <form method="post"> posts the
+//   form-associated <boussole-form>'s result; the server validates it with schemas/result.schema.json (its own ajv), stores it and shows it; a
 //   tampered post is refused with HTTP 422 and the schema's errors on the page.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';

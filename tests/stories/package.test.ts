@@ -46,6 +46,8 @@ describe('the packed package', () => {
     // The tarball's own listing (no second `npm pack --dry-run`).
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
     assert.ok(files.includes('dist/index.js'), files.join('\n'));
+    // The no-build bundle's chunks (each instrument's text among them) travel with its entry.
+    for (const id of ['ces', 'needs-grid', 'pin-grid']) assert.ok(files.some((f) => new RegExp(`^dist/bundle/${id}-[\\w-]+\\.js$`).test(f)), `dist/bundle/${id}-*.js`);
     const forbidden = /^(tests|stories|bench|examples|\.storybook|src)\/|\.test\.|\.stories\./;
     assert.deepEqual(files.filter((f) => forbidden.test(f)), []);
     for (const map of files.filter((f) => f.endsWith('.map'))) {

@@ -1,10 +1,11 @@
-import ces from '../../../schemas/instruments/ces.json' with { type: 'json' };
-import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleForm } from '../form/boussole-form.js';
-import { registerInstrument } from '../instruments.js';
+import { bundleInstrument } from '../instruments.js';
 
-/** Also found by id by elements given only a result (`<boussole-summary>`). */
-const bundled = registerInstrument(ces as unknown as Instrument);
+/**
+ * The instrument's text: a module of its own, loaded when an element first needs it (and also found
+ * by id by elements given only a result, `<boussole-summary>`). Validated when built, not at run time.
+ */
+bundleInstrument('ces', () => import('../../../schemas/instruments/ces.json', { with: { type: 'json' } }));
 
 /**
  * The CÉS (Cahier d'évaluation et de suivi, SOCEN approach): seven spheres of development, one record
@@ -14,7 +15,7 @@ const bundled = registerInstrument(ces as unknown as Instrument);
  * @summary The CÉS, by age band (`age-band`, or `birth-date` with `session-date`).
  */
 export class BoussoleCes extends BoussoleForm {
-  protected override bundledInstrument(): Instrument {
-    return bundled;
+  protected override bundledInstrumentId(): string {
+    return 'ces';
   }
 }

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createEngine, type Engine } from '../../engine/create-engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { EngineError, errorCodeOf } from '../../engine/errors.js';
 import type { Instrument } from '../../schema/instrument.js';
 import type { Result } from '../../schema/result.js';
-import { parseInstrument } from '../../schema/parse.js';
+import { engineOf, parsers } from '../parsers.js';
 import type { LocaleController } from './locale.js';
 import type { NoticesController } from './notices.js';
 
@@ -17,7 +17,7 @@ export interface AgeAttributes {
 }
 
 export interface EngineControllerOptions {
-  /** The instrument shipped with a ready element, if any. */
+  /** The instrument shipped with a ready element, if any (undefined while its text loads). */
   bundled?: () => Instrument | undefined;
   /** The age attributes as they are now. */
   ageAttributes?: () => AgeAttributes;
@@ -42,19 +42,6 @@ const hasTypedData = (result: Result, hostDate: string | undefined): boolean =>
   Object.values(result.actionPlans).some((plan) => plan.objectives.length > 0);
 
 /**
- * An instrument given by the host (an object, or JSON text), checked against the format; its
- * problems are reported under the notice key `instrument`.
- */
-export function instrumentFrom(raw: unknown, notices: NoticesController): Instrument | undefined {
-  const input = notices.read(raw, 'instrument', 'invalid-instrument', { count: 1 });
-  if (!input) return undefined;
-  const parsed = parseInstrument(input.data);
-  if (parsed.ok) return parsed.value;
-  notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
-  return undefined;
-}
-
-/**
  * The engine of one filled instrument and where its data come from: the instrument (the host's
  * property, else a child `<script type="application/json">`, else the bundled one), a value to
  * resume (property, attribute or a child `<script data-boussole="value">`), and the age attributes.
@@ -75,8 +62,10 @@ export class EngineController implements ReactiveController {
   private loaded: unknown;
   private scriptInstrument: unknown;
   private scriptsRead = false;
-  /** A value given before there was an engine to take it. */
+  /** A value given before there was an engine to take it, or while the format's parsers load. */
   private pending?: { value: unknown };
+  /** The instrument property of the last `load`, to load again once the parsers are there. */
+  private property: unknown;
   /** The value `reset` returns to: the last one the host gave. */
   private initial: unknown = null;
   private unsubscribe?: () => void;
@@ -105,10 +94,25 @@ export class EngineController implements ReactiveController {
 
   /** Loads the instrument now given (`property`, else the child script, else the bundled one) when it is new. */
   load(property: unknown): void {
-    const bundled = this.options.bundled?.();
-    const raw = property ?? this.scriptInstrument ?? bundled;
+    this.property = property;
+    const given = property ?? this.scriptInstrument;
+    // The bundled instrument is looked for (and its text loaded) only when the host gives none.
+    const bundled = given === undefined ? this.options.bundled?.() : undefined;
+    const raw = given ?? bundled;
     if (raw === undefined || raw === this.loaded) return;
-    const instrument = raw === bundled ? bundled : this.parse(raw);
+    let instrument: Instrument | undefined = bundled;
+    if (raw !== bundled) {
+      // An instrument given by the host (an object, or JSON text), checked against the format; its
+      // problems are reported under the notice key `instrument`.
+      const input = this.notices.read(raw, 'instrument', 'invalid-instrument', { count: 1 });
+      if (input) {
+        const check = parsers(this.host, () => this.load(this.property));
+        if (!check) return; // loaded again once the parsers are there
+        const parsed = check.parseInstrument(input.data);
+        if (parsed.ok) instrument = parsed.value;
+        else this.notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
+      }
+    }
     if (!instrument) {
       this.loaded = raw;
       return;
@@ -184,10 +188,6 @@ export class EngineController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private parse(raw: unknown): Instrument | undefined {
-    return instrumentFrom(raw, this.notices);
-  }
-
   /**
    * Makes the engine of `instrument`, carrying over everything a person put in the current one. When
    * that cannot be carried (another instrument, another MAJOR version without a migration), the new
@@ -195,12 +195,13 @@ export class EngineController implements ReactiveController {
    */
   private use(instrument: Instrument, carry = true): boolean {
     const previous = carry && !this.options.readonly ? this.engine : undefined;
-    const engine = createEngine(instrument, { locale: this.locale.locale });
+    const engine = engineOf(instrument, { locale: this.locale.locale });
     const carried = previous?.toResult();
     if (carried && hasTypedData(carried, this.options.ageAttributes?.().sessionDate)) {
       const ageBand = instrument.ageBands?.some((b) => b.id === carried.ageBand) ? carried.ageBand : undefined;
       try {
-        engine.load({ ...carried, ageBand });
+        // The engine's own result: it follows the format, no check needed.
+        engine.adopt({ ...carried, ageBand });
       } catch (error) {
         this.report('instrument', error);
         return false;
@@ -226,6 +227,7 @@ export class EngineController implements ReactiveController {
       this.pending = { value };
       return;
     }
+    this.pending = undefined;
     this.host.requestUpdate();
     this.hasValue = false;
     if (isEmpty(value)) {
@@ -236,6 +238,10 @@ export class EngineController implements ReactiveController {
     }
     const input = this.notices.read(value, 'value', 'unreadable-value');
     if (!input) return;
+    if (!parsers(this.host, () => this.applyPending())) {
+      this.pending = { value }; // applied once the parsers are there
+      return;
+    }
     try {
       engine.load(input.data);
     } catch (error) {
@@ -247,6 +253,14 @@ export class EngineController implements ReactiveController {
     // A saved draft without an age band takes the one the attributes give.
     if (!engine.ageBand && engine.instrument.ageBands) this.applyAgeAttributes(true);
     this.options.onValueLoaded?.();
+  }
+
+  /** Applies the value that waited for the parsers, unless another one came since. */
+  private applyPending(): void {
+    const pending = this.pending;
+    if (!pending || !this.engine) return;
+    this.pending = undefined;
+    this.apply(pending.value);
   }
 
   /** Reports an engine refusal caused by the host's input; rethrows anything else. */

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale } from '../../schema/enums.js';
-import { enterLocale, inLocale, toLocale } from '../../localize/locale.js';
+import { allMessagesLoaded, enterLocale, inLocale, messagesOf, toLocale } from '../../localize/locale.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -64,15 +64,28 @@ export class LocaleController implements ReactiveController {
 
   /** Works out the locale now (the host calls it before using the locale in `willUpdate`). */
   resolve(): Locale {
-    const own = this.host.getAttribute('lang');
-    const locale = own ? toLocale(own) : toLocale(inheritedLang(this.host));
-    const unsupported = own && !locale ? own : undefined;
+    const { locale, unsupported } = this.wanted();
     if (unsupported !== this.unsupported) {
       this.unsupported = unsupported;
       this.onUnsupported?.(unsupported);
     }
     this.locale = locale ?? 'fr';
     return this.locale;
+  }
+
+  /**
+   * The loading of the messages of the language the element is about to speak, when they are not
+   * there yet (English, the first time on the page); undefined otherwise. Changes nothing: until they
+   * are there, the element keeps speaking the language it spoke.
+   */
+  messagesLoading(): Promise<unknown> | undefined {
+    return allMessagesLoaded() ? undefined : messagesOf(this.wanted().locale ?? 'fr');
+  }
+
+  private wanted(): { locale: Locale | undefined; unsupported: string | undefined } {
+    const own = this.host.getAttribute('lang');
+    const locale = own ? toLocale(own) : toLocale(inheritedLang(this.host));
+    return { locale, unsupported: own && !locale ? own : undefined };
   }
 
   /** Runs `fn` with interface text in the element's language. */

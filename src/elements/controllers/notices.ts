@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ErrorCode } from '../../engine/errors.js';
 import { errorMessage } from '../../localize/messages.js';
-import { jsonOf } from '../../schema/parse.js';
+import { jsonOf } from '../../schema/json.js';
 import { BoussoleErrorEvent, type ErrorDetail } from '../events.js';
 import type { LocaleController } from './locale.js';
 

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createEngine, type Engine } from '../../engine/create-engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { EngineError, errorCodeOf } from '../../engine/errors.js';
 import type { Instrument } from '../../schema/instrument.js';
+import { engineOf, parsers } from '../parsers.js';
 import type { NoticesController } from './notices.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -49,8 +50,12 @@ export class PreviousController implements ReactiveController {
     if (!instrument || raw === undefined || raw === null || raw === '') return;
     const input = this.notices.read(raw, 'previous', 'unreadable-previous');
     if (!input) return;
+    if (!parsers(this.host)) {
+      this.readFrom = undefined; // read again at the update once the parsers are there
+      return;
+    }
     try {
-      const engine = createEngine(instrument);
+      const engine = engineOf(instrument);
       engine.load(input.data);
       this.engine = engine;
     } catch (error) {

@@ -6,12 +6,13 @@ import type { Locale } from '../../schema/enums.js';
 import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleElement } from '../base.js';
 import { EngineController } from '../controllers/engine.js';
-import { jsonOf } from '../../schema/parse.js';
+import { jsonOf } from '../../schema/json.js';
 import { baseStyles } from '../parts/base.styles.js';
 import { controlStyles } from '../parts/controls.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
-import { findInstrument, instrumentIdOf } from '../instruments.js';
+import { findInstrument, instrumentIdOf, isBundled, loadInstrument } from '../instruments.js';
+import { parsers } from '../parsers.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
 import { tallyChart, type ChartRow } from './chart.js';
@@ -86,7 +87,7 @@ export class BoussoleDashboard extends BoussoleElement {
    */
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => (this.wantedId ? findInstrument(this.wantedId) : undefined),
+    bundled: () => (this.wantedId ? findInstrument(this.wantedId, () => this.requestUpdate()) : undefined),
   });
   /** The bundled instrument asked for: the `instrument` property when it is an id, else the one the results name. */
   private wantedId?: string;
@@ -109,7 +110,7 @@ export class BoussoleDashboard extends BoussoleElement {
     const isId = typeof given === 'string' && !given.trim().startsWith('{');
     this.wantedId = isId ? given.trim() : given === undefined && this.record.script('instrument') === undefined ? inputs.map(instrumentIdOf).find(Boolean) : undefined;
     let instrument: Instrument | undefined;
-    if (this.wantedId !== undefined && !findInstrument(this.wantedId)) {
+    if (this.wantedId !== undefined && !isBundled(this.wantedId)) {
       if (this.notices.entries.get('instrument')?.code !== 'unknown-instrument') this.notices.raise('instrument', 'unknown-instrument', { id: this.wantedId });
     } else {
       if (this.notices.entries.get('instrument')?.code === 'unknown-instrument') this.notices.clear('instrument');
@@ -121,12 +122,27 @@ export class BoussoleDashboard extends BoussoleElement {
     this.read(instrument, inputs);
   }
 
+  /** Also waits for the text of the bundled instrument asked for, and the render that follows. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const id = this.wantedId;
+    if (!this.shownInstrument && isBundled(id) && !findInstrument(id)) {
+      await loadInstrument(id!).catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   /** Reads every result with the instrument; each bad one is reported with its index, the others are kept. */
   private read(instrument: Instrument | undefined, inputs: readonly unknown[]): void {
     for (const key of this.notices.entries.keys()) if (key.startsWith('result-')) this.notices.clear(key);
     this.records = [];
     this.shownInstrument = instrument;
     if (!instrument) return;
+    if (inputs.length && !parsers(this)) {
+      this.readFrom = undefined; // read at the update once the parsers are there
+      return;
+    }
     const { records, rejected } = readResults(instrument, inputs);
     this.records = records;
     for (const bad of rejected) this.notices.raise(`result-${bad.index}`, bad.code, { ...bad.params, index: bad.index });

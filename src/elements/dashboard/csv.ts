@@ -4,7 +4,7 @@
  * with = + - @, a tab or a carriage return) is prefixed with an apostrophe; numbers are written as
  * they are. No DOM.
  */
-import { neutralise, quote } from '../../export/csv.js';
+import { neutralise, quote } from '../../export/cells.js';
 
 export type Cell = string | number | null | undefined;
 

@@ -1,10 +1,11 @@
 import { compareRecords } from '../../analysis/compare.js';
-import { createEngine, type Engine } from '../../engine/create-engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { EngineError, errorCodeOf, type ErrorCode } from '../../engine/errors.js';
 import { own } from '../../engine/records.js';
-import { jsonOf } from '../../schema/parse.js';
+import { jsonOf } from '../../schema/json.js';
 import type { Text } from '../../schema/common.js';
 import type { Instrument, TallyRule } from '../../schema/instrument.js';
+import { engineOf } from '../parsers.js';
 
 /**
  * What `<boussole-dashboard>` shows, worked out without the DOM: the results read by the engine (the
@@ -29,7 +30,10 @@ export interface RejectedResult {
   params: Record<string, unknown>;
 }
 
-/** Reads each result with the instrument; bad ones are set aside with their index, the others kept, oldest first. */
+/**
+ * Reads each result with the instrument; bad ones are set aside with their index, the others kept, oldest first.
+ * Call it once the format's parsers are loaded (elements/parsers.ts).
+ */
 export function readResults(instrument: Instrument, inputs: readonly unknown[]): { records: DashboardRecord[]; rejected: RejectedResult[] } {
   const records: DashboardRecord[] = [];
   const rejected: RejectedResult[] = [];
@@ -39,7 +43,7 @@ export function readResults(instrument: Instrument, inputs: readonly unknown[]):
       rejected.push({ index, code: 'unreadable-value', params: { problems: parsed.problems } });
       return;
     }
-    const engine = createEngine(instrument);
+    const engine = engineOf(instrument);
     try {
       engine.load(parsed.data);
     } catch (error) {

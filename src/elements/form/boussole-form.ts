@@ -1,7 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Engine } from '../../engine/create-engine.js';
-import type { Instrument } from '../../schema/instrument.js';
 import type { Result } from '../../schema/result.js';
 import type { DraftStore } from '../../drafts/store.js';
 import { EngineController } from '../controllers/engine.js';
@@ -11,6 +10,7 @@ import { DraftController } from '../controllers/drafts.js';
 import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
+import { findInstrument, loadInstrument } from '../instruments.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
@@ -183,7 +183,7 @@ export class BoussoleForm extends BoussoleElement {
   private readonly interaction = new Interaction();
   private readonly readModel = new ReadModelBuilder();
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
-    bundled: () => this.bundledInstrument(),
+    bundled: () => findInstrument(this.bundledInstrumentId(), () => this.requestUpdate()),
     ageAttributes: () => ({ ageBand: this.ageBand, birthDate: this.birthDate, sessionDate: this.sessionDate }),
     onValueLoaded: () => {
       this.interaction.reset();
@@ -357,9 +357,24 @@ export class BoussoleForm extends BoussoleElement {
 
   // ——— lifecycle ———
 
-  /** The instrument shipped with a ready element (CÉS, needs grid, PIN grid); none for the generic form. */
-  protected bundledInstrument(): Instrument | undefined {
+  /**
+   * The id of the instrument shipped with a ready element (CÉS, needs grid, PIN grid); none for the
+   * generic form. Its text is a module of its own, loaded on first need: until it is there, the
+   * element shows its loading state, and `updateComplete` waits for it.
+   */
+  protected bundledInstrumentId(): string | undefined {
     return undefined;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const id = this.bundledInstrumentId();
+    // Still waiting for the bundled instrument's text (the host gave none, or none readable): wait for it, then its render.
+    if (id !== undefined && !this.record.engine && !findInstrument(id)) {
+      await loadInstrument(id).catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,10 +1,11 @@
-import needs from '../../../schemas/instruments/needs-grid.json' with { type: 'json' };
-import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleForm } from '../form/boussole-form.js';
-import { registerInstrument } from '../instruments.js';
+import { bundleInstrument } from '../instruments.js';
 
-/** Also found by id by elements given only a result (`<boussole-summary>`). */
-const bundled = registerInstrument(needs as unknown as Instrument);
+/**
+ * The instrument's text: a module of its own, loaded when an element first needs it (and also found
+ * by id by elements given only a result, `<boussole-summary>`). Validated when built, not at run time.
+ */
+bundleInstrument('needs-grid', () => import('../../../schemas/instruments/needs-grid.json', { with: { type: 'json' } }));
 
 /**
  * The fundamental-needs grid (2017 French consensus): seven needs, the first three forming the
@@ -14,7 +15,7 @@ const bundled = registerInstrument(needs as unknown as Instrument);
  * @summary The fundamental-needs grid with its needs overview.
  */
 export class BoussoleNeedsGrid extends BoussoleForm {
-  protected override bundledInstrument(): Instrument {
-    return bundled;
+  protected override bundledInstrumentId(): string {
+    return 'needs-grid';
   }
 }

@@ -1,10 +1,11 @@
-import pin from '../../../schemas/instruments/pin-grid.json' with { type: 'json' };
-import type { Instrument } from '../../schema/instrument.js';
 import { BoussoleForm } from '../form/boussole-form.js';
-import { registerInstrument } from '../instruments.js';
+import { bundleInstrument } from '../instruments.js';
 
-/** Also found by id by elements given only a result (`<boussole-summary>`). */
-const bundled = registerInstrument(pin as unknown as Instrument);
+/**
+ * The instrument's text: a module of its own, loaded when an element first needs it (and also found
+ * by id by elements given only a result, `<boussole-summary>`). Validated when built, not at run time.
+ */
+bundleInstrument('pin-grid', () => import('../../../schemas/instruments/pin-grid.json', { with: { type: 'json' } }));
 
 /**
  * The PIN self-assessment grid (INESSS): 24 statements in six themes, filled as a group by a
@@ -13,7 +14,7 @@ const bundled = registerInstrument(pin as unknown as Instrument);
  * @summary The PIN implementation self-assessment grid, with its session and tallies.
  */
 export class BoussolePinGrid extends BoussoleForm {
-  protected override bundledInstrument(): Instrument {
-    return bundled;
+  protected override bundledInstrumentId(): string {
+    return 'pin-grid';
   }
 }

@@ -11,7 +11,7 @@ import { sectionStyles } from '../parts/section.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
 import { summaryStyles } from '../parts/summary.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
-import { findInstrument, instrumentIdOf } from '../instruments.js';
+import { findInstrument, instrumentIdOf, isBundled, loadInstrument } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { renderReport } from '../parts/report.js';
 import { buildReport } from './report.js';
@@ -68,7 +68,7 @@ export class BoussoleSummary extends BoussoleElement {
   // result (property or child script), the previous record.
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => findInstrument(this.instrumentId()),
+    bundled: () => findInstrument(this.instrumentId(), () => this.requestUpdate()),
   });
   private readonly previousCtl = new PreviousController(this, this.notices);
 
@@ -94,6 +94,17 @@ export class BoussoleSummary extends BoussoleElement {
     this.previousCtl.value = value;
   }
 
+  /** Also waits for the text of the bundled instrument the result names, and the render that follows. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    const id = this.instrumentId();
+    if (!this.record.engine && isBundled(id) && !findInstrument(id)) {
+      await loadInstrument(id!).catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   /** The instrument id the result names, when no instrument is given (to find a bundled one). */
   private instrumentId(): string | undefined {
     const value = this.raw ? this.raw.value : this.record.script('value');
@@ -105,7 +116,7 @@ export class BoussoleSummary extends BoussoleElement {
     const raw = this.raw;
     // A result of an instrument that is neither given nor bundled (an organisation's own) needs `instrument`: say which.
     const id = this.instrumentId();
-    const unknown = this.instrument === undefined && this.record.script('instrument') === undefined && id !== undefined && !findInstrument(id) ? id : undefined;
+    const unknown = this.instrument === undefined && this.record.script('instrument') === undefined && id !== undefined && !isBundled(id) ? id : undefined;
     if (unknown !== this.unknownId) {
       this.unknownId = unknown;
       if (unknown === undefined) this.notices.clear('unknown-instrument');
