@@ -39,6 +39,19 @@ const settle = (page: Page, tag: string, ms = 0) =>
     { tag, ms },
   );
 
+/** Empties the page's storage (local, session, IndexedDB), as a fresh browser profile has it. */
+const emptyStorage = (page: Page) =>
+  page.evaluate(async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    for (const db of await indexedDB.databases())
+      if (db.name)
+        await new Promise((resolve) => {
+          const request = indexedDB.deleteDatabase(db.name!);
+          request.onsuccess = request.onerror = request.onblocked = resolve;
+        });
+  });
+
 /** Every Boussole element of the story speaks the other language (its `lang` is set on it). */
 const switchLanguage = (page: Page) =>
   page.evaluate(() => {
@@ -155,33 +168,33 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
 
   // A story is opened in a page that already runs Storybook's preview when one is free (Storybook
   // switches stories the way its own manager does), which spares loading the preview 50 times. The
-  // drafts stories keep storage between pages, so each gets a fresh page of its own.
+  // drafts stories find the browser's storage empty but for what their loaders leave there, and leave it empty.
   const idle: { page: Page; problems: PageProblems }[] = [];
-  async function open(story: Entry): Promise<{ page: Page; problems: PageProblems; reusable: boolean }> {
-    const reusable = story.title !== 'Features/Drafts';
-    const free = reusable ? idle.pop() : undefined;
+  async function open(story: Entry): Promise<{ page: Page; problems: PageProblems }> {
+    const free = idle.pop();
     if (free) {
       free.problems.errors.length = 0;
       free.problems.offsite.length = 0;
       await free.page.setViewportSize({ width: 1280, height: 800 });
+      if (story.title === 'Features/Drafts') await emptyStorage(free.page);
       // As for the docs pages: a switch Storybook does not finish is logged, and the story loaded in a fresh page.
       const switched = await show(free.page, story.id, 'story').then(
         () => true,
         (e: unknown) => (console.log(`story switch to ${story.id} did not finish, loading it instead: ${String(e)}`), false),
       );
-      if (switched) return { ...free, reusable };
+      if (switched) return free;
       await free.page.close();
     }
     const page = await browser.newPage();
     const problems = watch(page, server.origin);
     // The a11y addon's own axe pass is switched off (it would run the same checks once more, and collide with ours).
     await page.goto(`${server.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
-    return { page, problems, reusable };
+    return { page, problems };
   }
 
   for (const story of stories) {
     it(`${story.title} › ${story.name}`, async () => {
-      const { page, problems, reusable } = await open(story);
+      const { page, problems } = await open(story);
       let passed = false;
       try {
         // The story's element, rendered and settled (play functions included).
@@ -218,7 +231,10 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
         passed = true;
       } finally {
         // A page whose story failed is not reused: what went wrong stays with that story.
-        if (reusable && passed) idle.push({ page, problems });
+        if (passed) {
+          if (story.title === 'Features/Drafts') await emptyStorage(page);
+          idle.push({ page, problems });
+        }
         else await page.close();
       }
     });
@@ -232,10 +248,9 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
   const idleDocs: { page: Page; problems: PageProblems }[] = [];
   for (const doc of docs) {
     it(`${doc.title} › ${doc.name} page renders without error and passes axe, fr and en, 1280 and 320 px`, async () => {
-      // A docs page is switched to inside a page that already shows one (as the stories are), else loaded.
-      // The drafts page keeps storage between pages: it gets a fresh page, and is not reused.
-      const reusable = doc.title !== 'Features/Drafts';
-      const free = reusable ? idleDocs.pop() : undefined;
+      // A docs page is switched to inside a page that already shows one (as the stories are), else loaded; the
+      // drafts page, with the browser's storage emptied before and after it.
+      const free = idleDocs.pop();
       const page = free?.page ?? (await browser.newPage());
       const problems = free?.problems ?? watch(page, server.origin);
       let passed = false;
@@ -245,6 +260,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
           problems.errors.length = 0;
           problems.offsite.length = 0;
           await page.setViewportSize({ width: 1280, height: 800 });
+          if (doc.title === 'Features/Drafts') await emptyStorage(page);
           // Switching is a saving, not what is checked: a switch Storybook does not finish is logged and the page loaded.
           switched = await show(page, doc.id, 'docs').then(
             () => true,
@@ -284,7 +300,10 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
         assert.deepEqual(problems.errors, [], 'no error in the page while it was checked');
         passed = true;
       } finally {
-        if (passed && reusable) idleDocs.push({ page, problems });
+        if (passed) {
+          if (doc.title === 'Features/Drafts') await emptyStorage(page);
+          idleDocs.push({ page, problems });
+        }
         else await page.close();
       }
     });
