@@ -167,6 +167,13 @@ export class DraftController implements ReactiveController {
     this.fire({ type: 'discarded', reason: 'submitted' });
   }
 
+  /** The form changed before this controller was there (its chunk loading): saved once saving may start. */
+  changedMeanwhile(): void {
+    if (!this.active) return;
+    if (this.ready) this.schedule();
+    else this.dirty = true;
+  }
+
   // ——— configuration and the check on load ———
 
   private keyFor(): string | undefined {

@@ -6,7 +6,6 @@ import type { DraftStore } from '../../drafts/store.js';
 import { EngineController } from '../controllers/engine.js';
 import { FocusController } from '../controllers/focus.js';
 import { FormAssociationController } from '../controllers/form-association.js';
-import { DraftController } from '../controllers/drafts.js';
 import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
@@ -28,6 +27,7 @@ import { noticeStyles } from '../parts/notices.styles.js';
 import { navigationStyles } from '../parts/navigation.styles.js';
 import { summaryStyles } from '../parts/summary.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
+import { DraftsOnNeed } from './drafts.js';
 import { FormInput } from './input.js';
 import { Interaction } from './interaction.js';
 import { PresentationController } from './presentation.js';
@@ -203,7 +203,7 @@ export class BoussoleForm extends BoussoleElement {
     onReset: () => this.record.reset(),
     onRestore: (state) => this.record.restore(state),
   });
-  private readonly draftsCtl = new DraftController(this, this.notices, {
+  private readonly draftsCtl = new DraftsOnNeed(this, this.notices, {
     settings: () => ({ mode: this.drafts, draftId: this.draftId, ttlMinutes: this.draftTtl, store: this.draftStore, key: this.draftEncryptionKey }),
     engine: () => this.record.engine,
     restore: (result) => this.record.restore(result),
@@ -372,6 +372,12 @@ export class BoussoleForm extends BoussoleElement {
     // Still waiting for the bundled instrument's text (the host gave none, or none readable): wait for it, then its render.
     if (id !== undefined && !this.record.engine && !findInstrument(id)) {
       await loadInstrument(id).catch(() => undefined);
+      complete = await super.getUpdateComplete();
+    }
+    // The draft controller's chunk, when drafts were just turned on: then the update it asks for.
+    const drafts = this.draftsCtl.loading();
+    if (drafts) {
+      await drafts;
       complete = await super.getUpdateComplete();
     }
     return complete;
