@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, supportsAdoptingStyleSheets, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Engine } from '../../engine/create-engine.js';
 import type { Result } from '../../schema/result.js';
@@ -13,7 +13,6 @@ import { findInstrument, loadInstrument } from '../instruments.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
-import { renderPresentation } from '../parts/presentation.js';
 import { ReadModelBuilder, type FormView } from '../read-model.js';
 import { baseStyles } from '../parts/base.styles.js';
 import { controlStyles } from '../parts/controls.styles.js';
@@ -30,12 +29,31 @@ import { tableStyles } from '../parts/tables.styles.js';
 import { DraftsOnNeed } from './drafts.js';
 import { FormInput } from './input.js';
 import { Interaction } from './interaction.js';
-import { PresentationController } from './presentation.js';
-import { presentationStyles } from './presentation.styles.js';
+import type { PresentationController } from './presentation.js';
 import { invalidIssues, invalidityOf } from './validity.js';
 
 export const LAYOUTS = ['all', 'sections', 'presentation'] as const;
 export type Layout = (typeof LAYOUTS)[number];
+
+/**
+ * `layout="presentation"` (its controller, part and stylesheet) is a chunk of its own, loaded the first time a
+ * form is shown in that layout; until it is there the form shows its frame only, and `updateComplete` waits.
+ */
+type PresentationModule = typeof import('./presentation-chunk.js');
+let presentationModule: PresentationModule | undefined;
+let presentationLoading: Promise<PresentationModule> | undefined;
+const loadPresentation = (): Promise<PresentationModule> =>
+  (presentationLoading ??= import('./presentation-chunk.js').then((m) => (presentationModule = m)));
+
+/** Adds a stylesheet after the element's own (last in the cascade, as if it were the last of `styles`). */
+function adoptLast(root: ShadowRoot, styles: CSSResult): void {
+  if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  else {
+    const style = document.createElement('style');
+    style.textContent = styles.cssText;
+    root.appendChild(style);
+  }
+}
 
 /**
  * Renders any Boussole instrument as an accessible form and emits validated results as events.
@@ -120,7 +138,7 @@ export class BoussoleForm extends BoussoleElement {
     navigationStyles,
     summaryStyles,
     tableStyles,
-    presentationStyles,
+    // then presentationStyles, adopted with the presentation's chunk (adoptLast)
   ];
   static formAssociated = true;
 
@@ -234,19 +252,22 @@ export class BoussoleForm extends BoussoleElement {
     drafts: this.draftsCtl,
     previous: () => this.previousCtl.engine,
     showField: (field) => {
-      if (this.layout === 'presentation' && this.record.engine) this.presentation.showField(this.record.engine.model, field);
+      if (this.layout === 'presentation' && this.record.engine) this.presentation?.showField(this.record.engine.model, field);
     },
   });
-  private readonly presentation = new PresentationController({
+  /** Made once the presentation's chunk is there and the form is shown in that layout. */
+  private presentation?: PresentationController;
+  private presentationLoad?: Promise<unknown>;
+  private presentationHost = {
     focus: this.focusCtl,
     root: () => this.renderRoot as ShadowRoot,
     requestUpdate: () => this.requestUpdate(),
     view: () => this.view,
     readonly: () => this.readonly,
-    sectionShown: (index) => {
+    sectionShown: (index: number) => {
       this.current = index;
     },
-  });
+  };
 
   constructor() {
     super();
@@ -374,6 +395,10 @@ export class BoussoleForm extends BoussoleElement {
       await loadInstrument(id).catch(() => undefined);
       complete = await super.getUpdateComplete();
     }
+    if (this.presentationLoad) {
+      await this.presentationLoad;
+      complete = await super.getUpdateComplete();
+    }
     // The draft controller's chunk, when drafts were just turned on: then the update it asks for.
     const drafts = this.draftsCtl.loading();
     if (drafts) {
@@ -399,7 +424,22 @@ export class BoussoleForm extends BoussoleElement {
     if (engine !== this.shownEngine) {
       this.shownEngine = engine;
       this.current = 0;
-      this.presentation.reset();
+      this.presentation?.reset();
+    }
+    if (this.layout === 'presentation' && !this.presentation) {
+      if (presentationModule) {
+        this.presentation = new presentationModule.PresentationController(this.presentationHost);
+        adoptLast(this.renderRoot as ShadowRoot, presentationModule.presentationStyles);
+      } else
+        this.presentationLoad ??= loadPresentation().then(
+          () => {
+            this.presentationLoad = undefined;
+            this.requestUpdate();
+          },
+          () => {
+            this.presentationLoad = undefined;
+          },
+        );
     }
   }
 
@@ -428,6 +468,8 @@ export class BoussoleForm extends BoussoleElement {
     const input = this.input;
     if (this.layout === 'presentation') {
       const presentation = this.presentation;
+      if (!presentation || !presentationModule) return html`<div class="base" part="base">${notices}</div>`;
+      const { renderPresentation } = presentationModule;
       return html`<div class="base presenting" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
         ${notices}
         <div @click=${presentation.onClick} @keydown=${presentation.onKeyDown}>
