@@ -13,33 +13,52 @@ import type { Instrument } from '../schema/instrument.js';
  */
 export type Parsers = typeof import('../schema/parse.js');
 
-let loaded: Parsers | undefined;
-let loading: Promise<Parsers> | undefined;
-/** Elements that asked for the parsers and wait for them. */
-const waiting = new WeakSet<ReactiveControllerHost>();
+/**
+ * A module loaded on first need: `get(host, retry)` gives it when loaded; else it starts loading it, and once
+ * there runs `retry` and updates `host`. `waitedBy(host)` is what `updateComplete` waits for (BoussoleElement).
+ */
+function onNeed<M>(load: () => Promise<M>) {
+  let loaded: M | undefined;
+  let loading: Promise<M> | undefined;
+  /** Elements that asked for the module and wait for it. */
+  const waiting = new WeakSet<ReactiveControllerHost>();
+  return {
+    loaded: (): M | undefined => loaded,
+    get(host: ReactiveControllerHost, retry?: () => void): M | undefined {
+      if (loaded) return loaded;
+      loading ??= load().then((module) => (loaded = module));
+      waiting.add(host);
+      loading.then(
+        () => {
+          waiting.delete(host);
+          retry?.();
+          host.requestUpdate();
+        },
+        () => waiting.delete(host),
+      );
+      return undefined;
+    },
+    waitedBy: (host: ReactiveControllerHost): Promise<unknown> | undefined =>
+      waiting.has(host) && loading ? loading.catch(() => undefined) : undefined,
+  };
+}
+
+const parserModule = onNeed<Parsers>(() => import('../schema/parse.js'));
 
 /**
  * The parsers when loaded. Else undefined: they are loaded, then `retry` runs (it asks again) and
  * `host` updates.
  */
-export function parsers(host: ReactiveControllerHost, retry?: () => void): Parsers | undefined {
-  if (loaded) return loaded;
-  loading ??= import('../schema/parse.js').then((module) => (loaded = module));
-  waiting.add(host);
-  loading.then(
-    () => {
-      waiting.delete(host);
-      retry?.();
-      host.requestUpdate();
-    },
-    () => waiting.delete(host),
-  );
-  return undefined;
-}
+export const parsers = (host: ReactiveControllerHost, retry?: () => void): Parsers | undefined => parserModule.get(host, retry);
 
-/** Whether the element waits for the parsers; then resolves once they are loaded (or could not be). */
-export const parsersFor = (host: ReactiveControllerHost): Promise<unknown> | undefined =>
-  waiting.has(host) && loading ? loading.catch(() => undefined) : undefined;
+/**
+ * The comparison of two records (src/analysis/compare.ts), loaded only when an element is given a previous
+ * record; the same way as the parsers.
+ */
+export const comparisons = onNeed<typeof import('../analysis/compare.js')>(() => import('../analysis/compare.js'));
+
+/** Whether the element waits for the parsers or the comparison; then resolves once loaded (or could not be). */
+export const parsersFor = (host: ReactiveControllerHost): Promise<unknown> | undefined => parserModule.waitedBy(host) ?? comparisons.waitedBy(host);
 
 /**
  * The engine of an instrument for an element: its `load` checks with the parsers, so call it only
@@ -47,6 +66,7 @@ export const parsersFor = (host: ReactiveControllerHost): Promise<unknown> | und
  */
 export const engineOf = (instrument: Instrument, options?: EngineOptions): Engine =>
   new Engine(instrument, options, (input) => {
+    const loaded = parserModule.loaded();
     if (!loaded) throw new Error('The format’s parsers are not loaded yet.');
     return loaded.parseResumable(input);
   });

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Engine } from '../../engine/engine.js';
 import { EngineError, errorCodeOf } from '../../engine/errors.js';
 import type { Instrument } from '../../schema/instrument.js';
-import { engineOf, parsers } from '../parsers.js';
+import { comparisons, engineOf, parsers } from '../parsers.js';
 import type { NoticesController } from './notices.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -50,8 +50,10 @@ export class PreviousController implements ReactiveController {
     if (!instrument || raw === undefined || raw === null || raw === '') return;
     const input = this.notices.read(raw, 'previous', 'unreadable-previous');
     if (!input) return;
-    if (!parsers(this.host)) {
-      this.readFrom = undefined; // read again at the update once the parsers are there
+    // Both the parsers and the comparison (items, plans and summary compare with it) are loaded on need.
+    const needed = [parsers(this.host), comparisons.get(this.host)];
+    if (!needed.every(Boolean)) {
+      this.readFrom = undefined; // read again at the update once they are there
       return;
     }
     try {

@@ -1,4 +1,5 @@
-import { compareRecords, type AnswerChange, type Comparison } from '../../analysis/compare.js';
+import type { AnswerChange, Comparison } from '../../analysis/compare.js';
+import { comparisons } from '../parsers.js';
 import type { Model } from '../../engine/model.js';
 import { own } from '../../engine/records.js';
 import type { Item, Section } from '../../schema/instrument.js';
@@ -267,7 +268,8 @@ export class ReadModelBuilder {
   /** Compares with the previous record (again when either record changed): items, plans and the summary read it. */
   private compare(engine: EngineReader, previous: EngineReader, summaries: Summaries): void {
     if (this.compared?.previous === previous && this.compared.summaries === summaries) return;
-    const comparison = compareRecords([previous, engine]);
+    // Loaded before any previous record is read (PreviousController): an element has none without it.
+    const comparison = comparisons.loaded()!.compareRecords([previous, engine]);
     const byItem = new Map<string, AnswerChange[]>();
     for (const change of comparison.changes) byItem.set(change.itemId, [...(byItem.get(change.itemId) ?? []), change]);
     const rows = engine.instrument.sections
