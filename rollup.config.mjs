@@ -69,7 +69,7 @@ export default [
     onwarn,
   },
   {
-    input: 'src/define.ts',
+    input: 'src/bundle.ts',
     plugins: [nodeResolve(), validatedInstruments(), json({ compact: true }), ts(false), minify],
     output: { dir: 'dist', entryFileNames: 'boussole.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn,
