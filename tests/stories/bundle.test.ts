@@ -122,6 +122,32 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     assert.ok(holdsDashboard(graph('elements/dashboard.js')).length > 0, 'the check can see the dashboard');
   });
 
+  it('the no-build bundle’s first load holds the form elements only: drafts, layout="presentation", the comparison with a previous record, the summary and the dashboard are chunks', async () => {
+    const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
+    // The entry and what it imports statically, as the browser fetches it before any render.
+    const first = new Set<string>();
+    const visit = (file: string) => {
+      if (first.has(file)) return;
+      first.add(file);
+      for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
+    };
+    visit('boussole.bundle.js');
+    const chunks = readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+    const marks: Record<string, RegExp> = {
+      'the draft controller': /boussole-draft:/,
+      'layout="presentation"': /--boussole-presentation-font-size/,
+      'the comparison of records': /improved:0,worsened:0/,
+      '<boussole-summary>': /"boussole-summary"/,
+      '<boussole-dashboard>': /"boussole-dashboard"/,
+    };
+    for (const [what, mark] of Object.entries(marks)) {
+      assert.deepEqual([...first].filter((f) => mark.test(read(f))), [], `${what} is not in the first load`);
+      assert.ok(chunks.some((f) => !first.has(f) && mark.test(read(f))), `the check can see ${what} in a chunk`);
+    }
+    // Defined with nothing for the host to do: the summary's chunk arrives and upgrades the tag already on the page.
+    await page.waitForFunction(() => !!customElements.get('boussole-summary') && !!customElements.get('boussole-dashboard'));
+  });
+
   it('every element renders, with no CSP violation, no error and no request beyond the page', async () => {
     assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
     assert.deepEqual(problems.errors, []);
