@@ -64,6 +64,17 @@ function usedText(file: string, name: string): string {
     texts.push(statement.getText(source));
     const walk = (node: ts.Node): void => {
       if (ts.isIdentifier(node) && node.text !== name) visit(file, node.text);
+      // A module loaded on need (`import('./x.js')`): everything it exports is the element's too.
+      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        const [spec] = node.arguments;
+        if (spec && ts.isStringLiteral(spec) && spec.text.startsWith('.') && spec.text.endsWith('.js')) {
+          const target = relative(root, join(root, dirname(file), spec.text)).replace(/\.js$/, '.ts');
+          for (const s of sourceOf(target).statements) {
+            for (const declared of declarationNames(s)) visit(target, declared);
+            if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) for (const el of s.exportClause.elements) visit(target, el.name.text);
+          }
+        }
+      }
       ts.forEachChild(node, walk);
     };
     walk(statement);
