@@ -57,6 +57,22 @@ for (const type of ['boussole-change', 'boussole-submit', 'boussole-invalid', 'b
   document.addEventListener(type, (e) => window.__events.push({ type, tag: e.target.tagName.toLowerCase(), detail: e.detail }));
 `;
 
+/** A file of dist/, by its path there. */
+const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
+/** The no-build bundle's first load: its entry and what it imports statically, as the browser fetches them before any render. */
+function firstLoad(): Set<string> {
+  const first = new Set<string>();
+  const visit = (file: string) => {
+    if (first.has(file)) return;
+    first.add(file);
+    for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
+  };
+  visit('boussole.bundle.js');
+  return first;
+}
+/** The no-build bundle's chunks, by their path in dist/. */
+const bundleChunks = () => readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+
 describe('the self-contained bundle in a host page under a strict CSP', () => {
   let pages: HostPages;
   let server: Served;
@@ -123,16 +139,8 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
   });
 
   it('the no-build bundle’s first load holds the form elements only: drafts, layout="presentation", the comparison with a previous record, the summary and the dashboard are chunks', async () => {
-    const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
-    // The entry and what it imports statically, as the browser fetches it before any render.
-    const first = new Set<string>();
-    const visit = (file: string) => {
-      if (first.has(file)) return;
-      first.add(file);
-      for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
-    };
-    visit('boussole.bundle.js');
-    const chunks = readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+    const first = firstLoad();
+    const chunks = bundleChunks();
     const marks: Record<string, RegExp> = {
       'the draft controller': /boussole-draft:/,
       'layout="presentation"': /--boussole-presentation-font-size/,
@@ -186,20 +194,12 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
   });
 
   it('a French page with a ready element loads neither the format’s parsers (zod) nor the English messages; lang="en" and a host’s instrument fetch them', async () => {
-    const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
     const holdsZod = (code: string) => code.includes('unrecognized_keys');
     const holdsEnglish = (code: string) => code.includes('Add a comment');
-    // The first load: the entry and what it imports statically, as the browser fetches it before any render.
-    const first = new Set<string>();
-    const visit = (file: string) => {
-      if (first.has(file)) return;
-      first.add(file);
-      for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
-    };
-    visit('boussole.bundle.js');
+    const first = firstLoad();
     assert.deepEqual([...first].filter((f) => holdsZod(read(f))), [], 'zod is not in the first load');
     assert.deepEqual([...first].filter((f) => holdsEnglish(read(f))), [], 'the English messages are not in the first load');
-    const chunks = readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+    const chunks = bundleChunks();
     assert.ok(chunks.some((f) => holdsZod(read(f))) && chunks.some((f) => holdsEnglish(read(f))), 'the checks can see zod and the English messages');
 
     pages.write('ready.html', `<!doctype html>
