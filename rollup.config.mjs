@@ -10,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { generateFrameworkTypes } from './scripts/generate-framework-types.mjs';
+import { minifyTemplates } from './scripts/lib/minify-templates.mjs';
 import { validatedInstruments } from './scripts/lib/validated-instruments.mjs';
 
 // react and @lit/react are optional peer dependencies of boussole/react.js: never bundled.
@@ -57,7 +58,7 @@ export default [
     },
     external,
     // After the declarations: the JSX (React 19) and Vue declarations of the tags, from the manifest.
-    plugins: [validatedInstruments(), json({ compact: true }), ts(true), { name: 'framework-types', writeBundle: generateFrameworkTypes }],
+    plugins: [validatedInstruments(), json({ compact: true }), ts(true), minifyTemplates(), { name: 'framework-types', writeBundle: generateFrameworkTypes }],
     output: {
       dir: 'dist',
       format: 'es',
@@ -70,7 +71,7 @@ export default [
   },
   {
     input: 'src/bundle.ts',
-    plugins: [nodeResolve(), validatedInstruments(), json({ compact: true }), ts(false), minify],
+    plugins: [nodeResolve(), validatedInstruments(), json({ compact: true }), ts(false), minifyTemplates(), minify],
     output: { dir: 'dist', entryFileNames: 'boussole.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', format: 'es', sourcemap: true },
     onwarn,
   },

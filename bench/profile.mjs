@@ -149,7 +149,7 @@ function bytesReport() {
     for (const p of a.packages.slice(0, 16))
       console.log(`  ${pad(p.name, 44)}${String(p.minified).padStart(10)}${`${Math.round((100 * p.minified) / a.total.minified)}%`.padStart(7)}${String(p.gzip).padStart(12)}${String(p.marginal).padStart(24)}`);
     console.log(`  top source files:`);
-    for (const s of a.sources.slice(0, 14)) console.log(`    ${pad(s.source, 70)}${String(s.minified).padStart(8)}${String(s.gzip).padStart(8)}`);
+    for (const s of a.sources.slice(0, Number(process.env.TOP ?? 14))) console.log(`    ${pad(s.source, 70)}${String(s.minified).padStart(8)}${String(s.gzip).padStart(8)}`);
   }
 }
 

@@ -31,6 +31,7 @@ import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench
 import { gzipped, median, openBrowser, throttle } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
+import { minifyTemplates } from './lib/minify-templates.mjs';
 import { validatedInstruments } from './lib/validated-instruments.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -143,7 +144,7 @@ function loads(chunks, entries) {
   };
 }
 
-/** Rollup's chunks of the no-build bundle as written in dist/ (the entry and dist/bundle/), from their import lines. */
+/** Rollup's chunks of the no-build bundle as written in dist/ (the entry and the dist/bundle/ files it reaches), from their import lines. */
 function distBundleChunks() {
   const read = (fileName) => {
     const code = readFileSync(at('dist', fileName), 'utf8');
@@ -152,7 +153,16 @@ function distBundleChunks() {
     const dynamic = specs(/import\("(\.{1,2}\/[^"]+)"\)/g);
     return { fileName, code, imports, dynamicImports: dynamic };
   };
-  const chunks = [read('boussole.bundle.js'), ...readdirSync(at('dist/bundle')).filter((f) => f.endsWith('.js')).map((f) => read(`bundle/${f}`))];
+  // The files the entry reaches, statically or on need (a rollup run without `npm run build` leaves older chunks beside them).
+  const byName = new Map();
+  const visit = (fileName) => {
+    if (byName.has(fileName) || !existsSync(at('dist', fileName))) return;
+    const chunk = read(fileName);
+    byName.set(fileName, chunk);
+    for (const dep of [...chunk.imports, ...chunk.dynamicImports]) visit(dep);
+  };
+  visit('boussole.bundle.js');
+  const chunks = [...byName.values()];
   // The instrument chunks are named after their file (see rollup.config.mjs); facadeModuleId as rollup gives it.
   for (const c of chunks) {
     const id = /^bundle\/(ces|needs-grid|pin-grid)-[\w-]{8}\.js$/.exec(c.fileName)?.[1];
@@ -166,6 +176,7 @@ const bytesPlugins = (dir) => [
   validatedInstruments(),
   json({ compact: true }),
   typescript({ tsconfig: at('tsconfig.build.json'), declaration: false, outDir: dir, sourceMap: true, noEmitOnError: true }),
+  minifyTemplates(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
 

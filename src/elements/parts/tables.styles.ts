@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /** Tables (scrolling sideways, stacked as cards on a phone) and description lists of answers. */
 export const tableStyles = css`
-  /* Tables scroll sideways in a focusable region; the shadows at its edges say there is more. */
+  /* Tables scroll sideways in a focusable region; the shadows at its edges say there is more (black at
+     a quarter, written as the build writes it: the page as built is the page as written). */
   .table-scroll {
     max-width: 100%;
     container-type: inline-size;
@@ -11,8 +12,8 @@ export const tableStyles = css`
     background:
       linear-gradient(to right, var(--_bg) 30%, transparent) left / 2rem 100% no-repeat local,
       linear-gradient(to left, var(--_bg) 30%, transparent) right / 2rem 100% no-repeat local,
-      radial-gradient(farthest-side at 0 50%, rgb(0 0 0 / 0.25), transparent) left / 0.75rem 100% no-repeat scroll,
-      radial-gradient(farthest-side at 100% 50%, rgb(0 0 0 / 0.25), transparent) right / 0.75rem 100% no-repeat scroll;
+      radial-gradient(farthest-side at 0 50%, #00000040, transparent) left / 0.75rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, #00000040, transparent) right / 0.75rem 100% no-repeat scroll;
   }
   .table-scroll:focus-visible {
     outline: 3px solid var(--_focus);
