@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { LocaleController } from './controllers/locale.js';
 import { NoticesController } from './controllers/notices.js';
 import type { ErrorDetail } from './events.js';
-import { parsersFor } from './parsers.js';
+import { waitedBy } from './on-need.js';
 
 const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
@@ -59,12 +59,12 @@ export class BoussoleElement extends LitElement {
   }
 
   /**
-   * Also waits for the format's parsers when the element asked for them (a host's instrument or value
-   * read for the first time on the page), and the update that follows.
+   * Also waits for the modules the element asked for and that are not loaded yet (src/elements/on-need.ts:
+   * the format's parsers for a host's instrument or value, a layout's parts…), and the update that follows.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    for (let waiting = parsersFor(this); waiting; waiting = parsersFor(this)) {
+    for (let waiting = waitedBy(this); waiting; waiting = waitedBy(this)) {
       await waiting;
       complete = await super.getUpdateComplete();
     }

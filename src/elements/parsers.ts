@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Engine, type EngineOptions } from '../engine/engine.js';
 import type { Instrument } from '../schema/instrument.js';
+import { onNeed } from './on-need.js';
 
 /**
  * The format's parsers (zod), loaded only when something comes from outside: an instrument the host
@@ -12,36 +13,6 @@ import type { Instrument } from '../schema/instrument.js';
  * synchronous again, as before.
  */
 export type Parsers = typeof import('../schema/parse.js');
-
-/**
- * A module loaded on first need: `get(host, retry)` gives it when loaded; else it starts loading it, and once
- * there runs `retry` and updates `host`. `waitedBy(host)` is what `updateComplete` waits for (BoussoleElement).
- */
-function onNeed<M>(load: () => Promise<M>) {
-  let loaded: M | undefined;
-  let loading: Promise<M> | undefined;
-  /** Elements that asked for the module and wait for it. */
-  const waiting = new WeakSet<ReactiveControllerHost>();
-  return {
-    loaded: (): M | undefined => loaded,
-    get(host: ReactiveControllerHost, retry?: () => void): M | undefined {
-      if (loaded) return loaded;
-      loading ??= load().then((module) => (loaded = module));
-      waiting.add(host);
-      loading.then(
-        () => {
-          waiting.delete(host);
-          retry?.();
-          host.requestUpdate();
-        },
-        () => waiting.delete(host),
-      );
-      return undefined;
-    },
-    waitedBy: (host: ReactiveControllerHost): Promise<unknown> | undefined =>
-      waiting.has(host) && loading ? loading.catch(() => undefined) : undefined,
-  };
-}
 
 const parserModule = onNeed<Parsers>(() => import('../schema/parse.js'));
 
@@ -56,9 +27,6 @@ export const parsers = (host: ReactiveControllerHost, retry?: () => void): Parse
  * record; the same way as the parsers.
  */
 export const comparisons = onNeed<typeof import('../analysis/compare.js')>(() => import('../analysis/compare.js'));
-
-/** Whether the element waits for the parsers or the comparison; then resolves once loaded (or could not be). */
-export const parsersFor = (host: ReactiveControllerHost): Promise<unknown> | undefined => parserModule.waitedBy(host) ?? comparisons.waitedBy(host);
 
 /**
  * The engine of an instrument for an element: its `load` checks with the parsers, so call it only

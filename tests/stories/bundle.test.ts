@@ -138,13 +138,15 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     assert.ok(holdsDashboard(graph('elements/dashboard.js')).length > 0, 'the check can see the dashboard');
   });
 
-  it('the no-build bundle’s first load holds the form elements only: drafts, layout="presentation", the comparison with a previous record, the summary and the dashboard are chunks', async () => {
+  it('the no-build bundle’s first load holds the form elements only: drafts, layout="sections" and "presentation", the comparison with a previous record and its parts, the summary and the dashboard are chunks', async () => {
     const first = firstLoad();
     const chunks = bundleChunks();
     const marks: Record<string, RegExp> = {
       'the draft controller': /boussole-draft:/,
+      'layout="sections"': /id:"nav\.position"/,
       'layout="presentation"': /--boussole-presentation-font-size/,
       'the comparison of records': /improved:0,worsened:0/,
+      'last time’s answer under a question': /id:"previous\.answer"/,
       '<boussole-summary>': /"boussole-summary"/,
       '<boussole-dashboard>': /"boussole-dashboard"/,
     };

@@ -1,4 +1,4 @@
-import { html, supportsAdoptingStyleSheets, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Engine } from '../../engine/create-engine.js';
 import type { Result } from '../../schema/result.js';
@@ -10,6 +10,7 @@ import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
 import { findInstrument, loadInstrument } from '../instruments.js';
+import { adoptLast, onNeed } from '../on-need.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
 import { renderNotices } from '../parts/notices.js';
@@ -23,7 +24,6 @@ import { formFrameStyles } from '../parts/form.styles.js';
 import { sessionStyles } from '../parts/session.styles.js';
 import { errorSummaryStyles } from '../parts/error-summary.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
-import { navigationStyles } from '../parts/navigation.styles.js';
 import { summaryStyles } from '../parts/summary.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
 import { DraftsOnNeed } from './drafts.js';
@@ -36,24 +36,17 @@ export const LAYOUTS = ['all', 'sections', 'presentation'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /**
- * `layout="presentation"` (its controller, part and stylesheet) is a chunk of its own, loaded the first time a
- * form is shown in that layout; until it is there the form shows its frame only, and `updateComplete` waits.
+ * The layouts other than `all` are chunks of their own (their parts and stylesheet), loaded the first time
+ * a form is shown in that layout; until one is there the form shows its frame only, and `updateComplete`
+ * waits. Their stylesheet is adopted after the element's own.
  */
-type PresentationModule = typeof import('./presentation-chunk.js');
-let presentationModule: PresentationModule | undefined;
-let presentationLoading: Promise<PresentationModule> | undefined;
-const loadPresentation = (): Promise<PresentationModule> =>
-  (presentationLoading ??= import('./presentation-chunk.js').then((m) => (presentationModule = m)));
+const layoutChunks = {
+  sections: onNeed(() => import('./sections-chunk.js')),
+  presentation: onNeed(() => import('./presentation-chunk.js')),
+};
 
-/** Adds a stylesheet after the element's own (last in the cascade, as if it were the last of `styles`). */
-function adoptLast(root: ShadowRoot, styles: CSSResult): void {
-  if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-  else {
-    const style = document.createElement('style');
-    style.textContent = styles.cssText;
-    root.appendChild(style);
-  }
-}
+/** What the form shows of a previous record, loaded the first time a host gives one (the summary has its own). */
+const previousParts = onNeed(() => import('./previous-chunk.js'));
 
 /**
  * Renders any Boussole instrument as an accessible form and emits validated results as events.
@@ -135,10 +128,9 @@ export class BoussoleForm extends BoussoleElement {
     sessionStyles,
     errorSummaryStyles,
     noticeStyles,
-    navigationStyles,
     summaryStyles,
     tableStyles,
-    // then presentationStyles, adopted with the presentation's chunk (adoptLast)
+    // then navigationStyles or presentationStyles, adopted with their layout's chunk (adoptLast)
   ];
   static formAssociated = true;
 
@@ -257,7 +249,8 @@ export class BoussoleForm extends BoussoleElement {
   });
   /** Made once the presentation's chunk is there and the form is shown in that layout. */
   private presentation?: PresentationController;
-  private presentationLoad?: Promise<unknown>;
+  /** The layouts whose stylesheet this element's shadow root has adopted. */
+  private readonly adopted = new Set<string>();
   private presentationHost = {
     focus: this.focusCtl,
     root: () => this.renderRoot as ShadowRoot,
@@ -395,10 +388,6 @@ export class BoussoleForm extends BoussoleElement {
       await loadInstrument(id).catch(() => undefined);
       complete = await super.getUpdateComplete();
     }
-    if (this.presentationLoad) {
-      await this.presentationLoad;
-      complete = await super.getUpdateComplete();
-    }
     // The draft controller's chunk, when drafts were just turned on: then the update it asks for.
     const drafts = this.draftsCtl.loading();
     if (drafts) {
@@ -426,20 +415,19 @@ export class BoussoleForm extends BoussoleElement {
       this.current = 0;
       this.presentation?.reset();
     }
+    if (this.layout === 'sections' && !this.adopted.has('sections')) {
+      const sections = layoutChunks.sections.get(this);
+      if (sections) {
+        adoptLast(this.renderRoot as ShadowRoot, sections.navigationStyles);
+        this.adopted.add('sections');
+      }
+    }
     if (this.layout === 'presentation' && !this.presentation) {
-      if (presentationModule) {
-        this.presentation = new presentationModule.PresentationController(this.presentationHost);
-        adoptLast(this.renderRoot as ShadowRoot, presentationModule.presentationStyles);
-      } else
-        this.presentationLoad ??= loadPresentation().then(
-          () => {
-            this.presentationLoad = undefined;
-            this.requestUpdate();
-          },
-          () => {
-            this.presentationLoad = undefined;
-          },
-        );
+      const presentation = layoutChunks.presentation.get(this);
+      if (presentation) {
+        this.presentation = new presentation.PresentationController(this.presentationHost);
+        adoptLast(this.renderRoot as ShadowRoot, presentation.presentationStyles);
+      }
     }
   }
 
@@ -461,6 +449,7 @@ export class BoussoleForm extends BoussoleElement {
       handover: this.handover?.state,
       draftOffer: this.draftsCtl.offer,
       previous: this.previousCtl.engine,
+      previousParts: this.previousCtl.engine ? previousParts.get(this) : undefined,
       stepwise: this.layout === 'sections',
       current: this.current,
       navOpen: this.navOpen,
@@ -468,8 +457,9 @@ export class BoussoleForm extends BoussoleElement {
     const input = this.input;
     if (this.layout === 'presentation') {
       const presentation = this.presentation;
-      if (!presentation || !presentationModule) return html`<div class="base" part="base">${notices}</div>`;
-      const { renderPresentation } = presentationModule;
+      const chunk = layoutChunks.presentation.loaded();
+      if (!presentation || !chunk) return html`<div class="base" part="base">${notices}</div>`;
+      const { renderPresentation } = chunk;
       return html`<div class="base presenting" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
         ${notices}
         <div @click=${presentation.onClick} @keydown=${presentation.onKeyDown}>
@@ -477,8 +467,10 @@ export class BoussoleForm extends BoussoleElement {
         </div>
       </div>`;
     }
+    const sections = this.layout === 'sections' ? layoutChunks.sections.loaded() : undefined;
+    if (this.layout === 'sections' && !sections) return html`<div class="base" part="base">${notices}</div>`;
     return html`<div class="base" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
-      ${notices} ${renderFormBody(view)}
+      ${notices} ${renderFormBody(view, sections)}
     </div>`;
   }
 

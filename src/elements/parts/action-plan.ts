@@ -14,7 +14,7 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
   const { ctx, section, plan, messages } = view;
   const prompt = section.actionPlan?.prompt ? tx(section.actionPlan.prompt, ctx.locale) : undefined;
   const title = msg(str`Plan d’action — ${tx(section.title, ctx.locale)}`, { id: 'field.plan' });
-  if (ctx.readonly) return html`${renderPlanReview(ctx, title, plan.objectives, section.id)}${renderPrevious(view)}`;
+  if (ctx.readonly) return html`${renderPlanReview(ctx, title, plan.objectives, section.id)}${view.previous ? view.ctx.previousParts?.renderPreviousActions(view) : nothing}`;
   const sectionId = section.id;
   const planRef: FieldRef = { kind: 'plan', sectionId };
   return html`<fieldset class="plan" part="plan">
@@ -62,34 +62,8 @@ export function renderActionPlan(view: PlanView): TemplateResult | typeof nothin
       })}
     </ol>
     <button type="button" data-action="add-objective" data-key=${encodeKey(planRef)} ?disabled=${ctx.disabled}>${msg('Ajouter un objectif', { id: 'plan.add-objective' })}</button>
-    ${renderPrevious(view)}
+    ${view.previous ? view.ctx.previousParts?.renderPreviousActions(view) : nothing}
   </fieldset>`;
-}
-
-/** The previous record's open actions for this section, each with a button that carries it into this plan. */
-function renderPrevious({ ctx, section, previous }: PlanView): TemplateResult | typeof nothing {
-  if (!previous) return nothing;
-  const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
-  // One level under the section's heading, as the plan's own heading is (no jump: h3 → h4, not h5).
-  return html`<div class="previous-actions">
-    ${heading(ctx, ctx.model.parent.get(section.id) === undefined ? 2 : 3, msg(str`Actions encore ouvertes de la rencontre précédente (${date})`, { id: 'plan.previous' }))}
-    <ul>
-      ${previous.actions.map(({ objectiveId, objectiveText, action, carried }) => {
-        const ref: FieldRef = { kind: 'action', sectionId: section.id, objectiveId, actionId: action.id };
-        const what = [action.what, action.who, action.due && formatDate(action.due, ctx.locale)].filter(Boolean).join(' — ');
-        return html`<li>
-          <span>${msg(str`${objectiveText} : ${what} (${actionStatusLabel(action.status)})`, { id: 'plan.previous-action' })}</span>
-          ${carried
-            ? html`<span class="carried">${msg('Reprise dans le plan de cette rencontre', { id: 'plan.carried' })}</span>`
-            : ctx.readonly
-              ? nothing
-              : html`<button type="button" data-action="carry-action" data-key=${encodeKey(ref)} ?disabled=${ctx.disabled}>
-                  ${msg(str`Reprendre « ${action.what} » dans ce plan`, { id: 'plan.carry' })}
-                </button>`}
-        </li>`;
-      })}
-    </ul>
-  </div>`;
 }
 
 function renderPlanReview(ctx: FormContext, title: string, objectives: readonly Objective[], sectionId: string) {

@@ -6,7 +6,6 @@ import type { FormContext, FormView } from '../read-model.js';
 import { renderErrorSummary } from './error-summary.js';
 import { heading } from './field.js';
 import { renderHeader } from './header.js';
-import { renderNavigator, renderStepper } from './navigation.js';
 import { renderSection } from './section.js';
 import { renderAgeBand, renderSession } from './session.js';
 import { renderSummary } from './summary.js';
@@ -59,20 +58,27 @@ export function renderDraftOffer(ctx: FormContext, offer: { savedAt: string } | 
   </div>`;
 }
 
-/** Everything a form shows below its error box, from its read model. */
-export function renderFormBody(view: FormView): TemplateResult {
+/** The parts of `layout="sections"` (src/elements/form/sections-chunk.ts, loaded on need). */
+export interface SectionsParts {
+  renderNavigator: typeof import('./navigation.js').renderNavigator;
+  renderStepper: typeof import('./navigation.js').renderStepper;
+}
+
+/** Everything a form shows below its error box, from its read model; `nav` for `layout="sections"`. */
+export function renderFormBody(view: FormView, nav?: SectionsParts): TemplateResult {
   const { ctx } = view;
+  const stepwise = view.stepwise && nav;
   // One section at a time on screen; every section is in the page, so that all of them print.
   const sections = view.sections.map((section, i) => {
     const part = guard([section], () => renderSection(section));
-    return view.stepwise ? html`<div class=${i === view.current ? 'step' : 'step off'}>${part}</div>` : part;
+    return stepwise ? html`<div class=${i === view.current ? 'step' : 'step off'}>${part}</div>` : part;
   });
   return html`${ctx.readonly ? nothing : renderDraftOffer(ctx, view.draftOffer)} ${guard([view.header], () => renderHeader(view.header))}
     ${renderErrorSummary(ctx, view.errors)}
     ${view.session ? guard([view.session], () => renderSession(view.session!)) : nothing}
     ${view.ageBand ? guard([view.ageBand], () => renderAgeBand(view.ageBand!)) : nothing}
-    ${view.stepwise ? renderNavigator(ctx, view.nav, view.current, view.navOpen) : nothing} ${sections}
-    ${view.stepwise ? renderStepper(view.sections.length, view.current) : nothing} ${renderSummary(view.summary)}
+    ${stepwise ? nav.renderNavigator(ctx, view.nav, view.current, view.navOpen) : nothing} ${sections}
+    ${stepwise ? nav.renderStepper(view.sections.length, view.current) : nothing} ${renderSummary(view.summary)}
     ${renderSubmit(view)}`;
 }
 

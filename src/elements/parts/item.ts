@@ -8,7 +8,7 @@ import type { AnswerValue } from '../../schema/common.js';
 import type { Item } from '../../schema/instrument.js';
 import { answerRef, domId, encodeKey, questionDomId, type FieldRef } from '../../schema/keys.js';
 import { formatDate, formatNumber, tx } from '../../localize/format.js';
-import { directionLabel, yesNoLabel } from '../../localize/messages.js';
+import { yesNoLabel } from '../../localize/messages.js';
 import { noAnswer } from '../../localize/labels.js';
 import type { FormContext, ItemView } from '../read-model.js';
 import { describedBy, errorLine, helpLine, invalidAttr, messageOf, requiredMark } from './field.js';
@@ -36,20 +36,9 @@ const inputType = (item: Item) => (item.type === 'multiple-choice' ? 'checkbox' 
 const helpOf = (ctx: FormContext, item: Item) => (item.help ? tx(item.help, ctx.locale) : undefined);
 const itemRef = (item: Item): FieldRef => ({ kind: 'item', itemId: item.id });
 
-const ARROWS = { improved: '▲', worsened: '▼', unchanged: '=', 'newly-answered': '+', 'no-longer-answered': '−', 'not-comparable': '≠' } as const;
-
-/** Last time's answer of a voice (or the single answer), with its date and how it moved; described by the controls. */
-function previousLine(view: ItemView, perspective?: string): TemplateResult | typeof nothing {
-  const { ctx, item, previous } = view;
-  const voice = previous?.voices.find((v) => v.perspective === perspective);
-  if (!previous || !voice) return nothing;
-  const text = answerText(ctx, item, voice.value) || noAnswer();
-  const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
-  return html`<p class="previous ${voice.direction}" part="previous" id=${domId('previous', answerRef(item.id, perspective))}>
-    <span class="arrow" aria-hidden="true">${ARROWS[voice.direction]}</span>
-    ${msg(str`Précédemment (${date}) : ${text} — ${directionLabel(voice.direction)}`, { id: 'previous.answer' })}
-  </p>`;
-}
+/** Last time's answer of a voice, when the host gave the previous record (its part comes with the comparison). */
+const previousLine = (view: ItemView, perspective?: string): TemplateResult | typeof nothing =>
+  (view.previous && view.ctx.previousParts?.previousLine(view, perspective)) || nothing;
 
 /** The ids of what describes a voice's controls: help, error, last time's answer. */
 const describedFor = (view: ItemView, perspective?: string) => {

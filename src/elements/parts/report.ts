@@ -9,7 +9,8 @@ import type { FormContext } from '../read-model.js';
 import type { Report, ReportAnswer, ReportSection } from '../summary/report.js';
 import { heading } from './field.js';
 import { answerText } from './item.js';
-import { answeredText, comparisonTable, scrolling, sinceCaption } from './summary.js';
+import { comparisonTable, sinceCaption } from './comparison.js';
+import { answeredText, scrolling } from './summary.js';
 
 const n = (value: number, ctx: FormContext) => formatNumber(value, ctx.locale);
 

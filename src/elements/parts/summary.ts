@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { msg, str } from '@lit/localize';
-import type { Section, TallyRule } from '../../schema/instrument.js';
-import { formatDate, formatNumber, tx } from '../../localize/format.js';
+import type { TallyRule } from '../../schema/instrument.js';
+import { formatNumber, tx } from '../../localize/format.js';
 import type { FormContext, SummaryView, TallyLine, TallyTable } from '../read-model.js';
 import { heading } from './field.js';
 import { own } from '../../engine/records.js';
@@ -74,56 +74,6 @@ function tallyTable(ctx: FormContext, { rule, rows, statuses: counts }: TallyTab
       : nothing}`;
 }
 
-/** The caption of a comparison with the previous record, with its date in words. */
-export function sinceCaption(ctx: FormContext, when: string | undefined): string {
-  const date = when ? formatDate(when, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
-  return msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
-}
-
-/**
- * A table of what moved since the previous record, one row per section: improved, worse, answered
- * this time; `cells` says how (the questions' names in the form, counts in the synthesis). Named by
- * its caption, or by the heading `labelledBy` names when one already says the same (no caption then).
- */
-export function comparisonTable<R extends { section: Section }>(
-  ctx: FormContext,
-  caption: string,
-  rows: readonly R[],
-  cells: (row: R) => [unknown, unknown, unknown],
-  labelledBy?: string,
-): TemplateResult {
-  return scrolling(
-    caption,
-    html`<table part="comparison-table" aria-labelledby=${labelledBy ?? nothing}>
-      ${labelledBy ? nothing : html`<caption>${caption}</caption>`}
-      <thead>
-        <tr>
-          <th scope="col">${msg('Section', { id: 'summary.section' })}</th>
-          <th scope="col">${msg('En progrès', { id: 'summary.improved' })}</th>
-          <th scope="col">${msg('En recul', { id: 'summary.worsened' })}</th>
-          <th scope="col">${msg('Répondu cette fois', { id: 'summary.new' })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) => html`<tr>
-            <th scope="row">${tx(row.section.title, ctx.locale)}</th>
-            ${cells(row).map((cell) => html`<td>${cell}</td>`)}
-          </tr>`,
-        )}
-      </tbody>
-    </table>`,
-  );
-}
-
-/** Since the previous record, per section: the questions that improved, worsened, are new. */
-function formComparison({ ctx, comparison }: SummaryView): TemplateResult | typeof nothing {
-  if (!comparison) return nothing;
-  const names = (ids: readonly string[]) =>
-    ids.length ? html`<ul>${ids.map((id) => html`<li>${tx(ctx.model.item.get(id)?.label, ctx.locale)}</li>`)}</ul>` : html`<span>${msg('Aucune', { id: 'summary.none' })}</span>`;
-  return comparisonTable(ctx, sinceCaption(ctx, comparison.date), comparison.rows, (row) => [names(row.improved), names(row.worsened), names(row.newlyAnswered)]);
-}
-
 /** Visible while filling: progress and open actions per section, each tally, and what is kept aside. */
 export function renderSummary(view: SummaryView): TemplateResult {
   const { ctx, overall } = view;
@@ -154,7 +104,7 @@ export function renderSummary(view: SummaryView): TemplateResult {
         )}
       </tbody>
     </table>`)}
-    ${view.tallies.map((table) => tallyTable(ctx, table))} ${formComparison(view)}
+    ${view.tallies.map((table) => tallyTable(ctx, table))} ${view.comparison ? ctx.previousParts?.renderFormComparison(view) : nothing}
     ${view.disagreements
       ? html`<p class="note">${msg(str`Questions où les points de vue diffèrent : ${n(view.disagreements, ctx)}.`, { id: 'summary.disagreements' })}</p>`
       : nothing}

@@ -109,11 +109,21 @@ export class ReadModelBuilder {
     this.compared = undefined;
   }
 
-  private context({ engine, locale, readonly, disabled, headingLevel }: BuildInput): FormContext {
+  private context({ engine, locale, readonly, disabled, headingLevel, previous, previousParts: parts }: BuildInput): FormContext {
     const c = this.ctx;
-    if (c && c.model === engine.model && c.dates === engine && c.locale === locale && c.readonly === readonly && c.disabled === disabled && c.headingLevel === headingLevel)
+    const previousParts = previous ? parts : undefined;
+    if (
+      c &&
+      c.model === engine.model &&
+      c.dates === engine &&
+      c.locale === locale &&
+      c.readonly === readonly &&
+      c.disabled === disabled &&
+      c.headingLevel === headingLevel &&
+      c.previousParts === previousParts
+    )
       return c;
-    return (this.ctx = { model: engine.model, dates: engine, locale, readonly, disabled, headingLevel });
+    return (this.ctx = { model: engine.model, dates: engine, locale, readonly, disabled, headingLevel, previousParts });
   }
 
   /** The shown messages grouped by the part that shows them; a group keeps its map while its messages stay the same. */

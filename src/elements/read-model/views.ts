@@ -33,6 +33,8 @@ export interface FormContext {
   readonly headingLevel: number;
   /** Dates as typed in their three fields, while they are not dates (the form's engine). */
   readonly dates?: Pick<Engine, 'typedDate'>;
+  /** The parts that show the previous record, when the host gave one (they come with the comparison's chunk). */
+  readonly previousParts?: Pick<typeof import('../parts/comparison.js'), 'previousLine' | 'renderFormComparison' | 'renderPreviousActions'>;
 }
 
 /** Messages of the issues shown now, keyed by `encodeKey(field)`: the fields of one part only. */
@@ -246,5 +248,7 @@ export interface BuildInput {
   readonly draftOffer?: { readonly savedAt: string } | undefined;
   /** The previous record, read with the instrument's version policy (see PreviousController). */
   readonly previous?: EngineReader | undefined;
+  /** The parts that show it, once their chunk is there (src/elements/form/previous-chunk.ts). */
+  readonly previousParts?: FormContext['previousParts'];
 }
 

@@ -1,0 +1,61 @@
+import { supportsAdoptingStyleSheets, type CSSResult, type ReactiveControllerHost } from 'lit';
+
+/**
+ * Modules an element loads the first time it needs them (issue 19, decisions 0012–0013): the format's
+ * parsers, the comparison with a previous record, a layout's parts and styles. Until one is there the
+ * element shows what it can, then updates; `updateComplete` waits for every module the element asked
+ * for (`waitedBy`, BoussoleElement). Once loaded, everything is synchronous again.
+ */
+export interface OnNeed<M> {
+  /** The module when loaded, else undefined. */
+  loaded(): M | undefined;
+  /** The module when loaded; else starts loading it, and once it is there runs `retry` and updates `host`. */
+  get(host: ReactiveControllerHost, retry?: () => void): M | undefined;
+}
+
+/** Every module loaded on need, and the elements waiting for each. */
+const all: { waitedBy(host: ReactiveControllerHost): Promise<unknown> | undefined }[] = [];
+
+export function onNeed<M>(load: () => Promise<M>): OnNeed<M> {
+  let loaded: M | undefined;
+  let loading: Promise<M> | undefined;
+  /** Elements that asked for the module and wait for it. */
+  const waiting = new WeakSet<ReactiveControllerHost>();
+  all.push({ waitedBy: (host) => (waiting.has(host) && loading ? loading.catch(() => undefined) : undefined) });
+  return {
+    loaded: () => loaded,
+    get(host, retry) {
+      if (loaded) return loaded;
+      loading ??= load().then((module) => (loaded = module));
+      waiting.add(host);
+      loading.then(
+        () => {
+          waiting.delete(host);
+          retry?.();
+          host.requestUpdate();
+        },
+        () => waiting.delete(host),
+      );
+      return undefined;
+    },
+  };
+}
+
+/** A module `host` asked for and still waits for, if any; resolves once it is loaded (or could not be). */
+export const waitedBy = (host: ReactiveControllerHost): Promise<unknown> | undefined => {
+  for (const module of all) {
+    const waiting = module.waitedBy(host);
+    if (waiting) return waiting;
+  }
+  return undefined;
+};
+
+/** Adds a module's stylesheet after the element's own (last in the cascade, as if it were the last of `styles`). */
+export function adoptLast(root: ShadowRoot, styles: CSSResult): void {
+  if (supportsAdoptingStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  else {
+    const style = document.createElement('style');
+    style.textContent = styles.cssText;
+    root.appendChild(style);
+  }
+}
