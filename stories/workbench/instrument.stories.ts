@@ -35,7 +35,7 @@ function readInstrument(text: string): { instrument?: Instrument; problems: Sche
  * margins and page breaks are the browser's business when it prints; tests/stories/print.test.ts prints
  * to PDF for those.
  */
-function printRulesOf(root: ShadowRoot): CSSStyleSheet {
+function printRulesOf(root: ShadowRoot, adopted: readonly CSSStyleSheet[]): CSSStyleSheet {
   const texts: string[] = [];
   const collect = (rules: CSSRuleList, printing: boolean) => {
     for (const rule of rules)
@@ -45,24 +45,28 @@ function printRulesOf(root: ShadowRoot): CSSStyleSheet {
       } else if (rule instanceof CSSGroupingRule) collect(rule.cssRules, printing);
       else if (printing) texts.push(rule.cssText);
   };
-  const sheets = [...root.adoptedStyleSheets, ...[...root.querySelectorAll('style')].map((s) => s.sheet).filter((s) => s !== null)];
+  const sheets = [...adopted, ...[...root.querySelectorAll('style')].map((s) => s.sheet).filter((s) => s !== null)];
   for (const sheet of sheets) collect(sheet.cssRules, false);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(texts.join('\n'));
   return sheet;
 }
 
-/** Applies its print rules to the element and to every shadow root inside it, once each. */
-function applyPrintRules(el: Element, done = new WeakSet<ShadowRoot>()): void {
+/**
+ * Applies its print rules to the element and to every shadow root inside it. Again after each update:
+ * a stylesheet an element adopts later (a layout's chunk, loaded on need) brings its print rules too.
+ */
+function applyPrintRules(el: Element, done = new WeakMap<ShadowRoot, CSSStyleSheet>()): void {
   const root = el.shadowRoot;
   if (!root) return;
-  if (!done.has(root)) {
-    done.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, printRulesOf(root)];
-  }
+  const before = done.get(root);
+  const own = root.adoptedStyleSheets.filter((sheet) => sheet !== before);
+  const rules = printRulesOf(root, own);
+  done.set(root, rules);
+  root.adoptedStyleSheets = [...own, rules];
   for (const inner of root.querySelectorAll('*')) applyPrintRules(inner, done);
 }
-const printed = new WeakSet<ShadowRoot>();
+const printed = new WeakMap<ShadowRoot, CSSStyleSheet>();
 
 /**
  * An instrument workbench: the instrument's JSON in a text box, its problems listed by path as one
