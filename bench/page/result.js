@@ -36,6 +36,10 @@ export async function timeResult({ tag, instrument, ageBand, repeats }) {
   if (ageBand) el.setAttribute('age-band', ageBand);
   document.body.append(el);
   await el.updateComplete;
+  // The format's parsers are loaded when a host first gives a value (decision 0013): once, untimed, as a
+  // page that has restored a record has them; every timed run below reads the value it just set.
+  el.value = results[1];
+  await el.updateComplete;
 
   const runs = [];
   let complete = true;
