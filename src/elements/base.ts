@@ -71,6 +71,16 @@ export class BoussoleElement extends LitElement {
     return complete;
   }
 
+  /**
+   * A module the element waits for could not be loaded (src/elements/on-need.ts; a bundled
+   * instrument's text): the person reads that part of the form is missing, the host gets
+   * `boussole-error` with the module's name, once per module.
+   */
+  protected moduleFailed(name: string): void {
+    if (this.notices.entries.get('module')?.params.module === name) return;
+    this.notices.raise('module', 'unavailable-module', { module: name });
+  }
+
   /** The problems currently shown in the element's error box, as sent with `boussole-error`. */
   get errors(): ErrorDetail[] {
     return this.notices.errors;

@@ -42,14 +42,15 @@ export const isBundled = (id: string | undefined): boolean => id !== undefined &
 
 /**
  * The bundled instrument of this id once loaded; undefined while it loads (then `whenLoaded` is
- * called once it is there) and when none is bundled.
+ * called once it is there, or `whenFailed` with the module's name if its text cannot be fetched) and
+ * when none is bundled.
  */
-export function findInstrument(id: string | undefined, whenLoaded?: () => void): Instrument | undefined {
+export function findInstrument(id: string | undefined, whenLoaded?: () => void, whenFailed?: (module: string) => void): Instrument | undefined {
   if (id === undefined) return undefined;
   const instrument = known.get(id);
   if (instrument || !loaders.has(id)) return instrument;
   const promise = loadInstrument(id);
-  if (whenLoaded) void promise.then(whenLoaded);
+  if (whenLoaded || whenFailed) promise.then(whenLoaded, () => whenFailed?.(`text of ${id}`));
   return undefined;
 }
 

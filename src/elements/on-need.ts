@@ -16,17 +16,45 @@ export interface OnNeed<M> {
 /** Every module loaded on need, and the elements waiting for each. */
 const all: { waitedBy(host: ReactiveControllerHost): Promise<unknown> | undefined }[] = [];
 
-export function onNeed<M>(load: () => Promise<M>): OnNeed<M> {
+/** An element told when a module it waits for cannot be loaded (BoussoleElement shows it and sends `boussole-error`). */
+interface FailureHost {
+  moduleFailed?(name: string): void;
+}
+
+/**
+ * `name` says which module, in the error an element gets when it cannot be loaded (a deployment that left
+ * a chunk out, a network failure): each element that waits for it is told once (`moduleFailed`); the
+ * page has to be loaded again (an element asking again in a loop would fetch in a loop).
+ */
+export function onNeed<M>(name: string, load: () => Promise<M>): OnNeed<M> {
   let loaded: M | undefined;
   let loading: Promise<M> | undefined;
+  let failed = false;
   /** Elements that asked for the module and wait for it. */
   const waiting = new WeakSet<ReactiveControllerHost>();
+  /** Elements told that it cannot be loaded. */
+  const told = new WeakSet<ReactiveControllerHost>();
+  const tell = (host: ReactiveControllerHost) => {
+    if (told.has(host)) return;
+    told.add(host);
+    (host as FailureHost).moduleFailed?.(name);
+  };
   all.push({ waitedBy: (host) => (waiting.has(host) && loading ? loading.catch(() => undefined) : undefined) });
   return {
     loaded: () => loaded,
     get(host, retry) {
       if (loaded) return loaded;
-      loading ??= load().then((module) => (loaded = module));
+      if (failed) {
+        tell(host);
+        return undefined;
+      }
+      loading ??= load().then(
+        (module) => (loaded = module),
+        (error: unknown) => {
+          failed = true;
+          throw error;
+        },
+      );
       waiting.add(host);
       loading.then(
         () => {
@@ -34,7 +62,10 @@ export function onNeed<M>(load: () => Promise<M>): OnNeed<M> {
           retry?.();
           host.requestUpdate();
         },
-        () => waiting.delete(host),
+        () => {
+          waiting.delete(host);
+          tell(host);
+        },
       );
       return undefined;
     },

@@ -14,7 +14,7 @@ import { onNeed } from './on-need.js';
  */
 export type Parsers = typeof import('../schema/parse.js');
 
-const parserModule = onNeed<Parsers>(() => import('../schema/parse.js'));
+const parserModule = onNeed<Parsers>('parse', () => import('../schema/parse.js'));
 
 /**
  * The parsers when loaded. Else undefined: they are loaded, then `retry` runs (it asks again) and
@@ -26,7 +26,7 @@ export const parsers = (host: ReactiveControllerHost, retry?: () => void): Parse
  * The comparison of two records (src/analysis/compare.ts), loaded only when an element is given a previous
  * record; the same way as the parsers.
  */
-export const comparisons = onNeed<typeof import('../analysis/compare.js')>(() => import('../analysis/compare.js'));
+export const comparisons = onNeed<typeof import('../analysis/compare.js')>('compare', () => import('../analysis/compare.js'));
 
 /**
  * The engine of an instrument for an element: its `load` checks with the parsers, so call it only

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'invalid-draft-setting',
   'unreadable-draft',
   'unreadable-previous',
+  'unavailable-module',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -270,6 +270,10 @@ export function errorMessage(code: ErrorCode, params: Readonly<Record<string, un
       return msg(str`La mise en page « ${s('layout')} » n’existe pas; toutes les sections sont affichées.`, {
         id: 'error.invalid-layout',
       });
+    case 'unavailable-module':
+      return msg(str`Le module « ${s('module')} » n’a pas pu être chargé; vérifiez que tous les fichiers de Boussole sont publiés à côté de celui de la page.`, {
+        id: 'error.unavailable-module',
+      });
   }
 }
 
@@ -287,6 +291,10 @@ export function shownErrorMessage(code: ErrorCode, params: Readonly<Record<strin
     case 'invalid-layout':
     case 'invalid-heading-level':
       return msg('Ce formulaire est mal configuré, mais vous pouvez le remplir. Avisez le responsable du site.', { id: 'error.misconfigured' });
+    case 'unavailable-module':
+      return msg('Une partie de ce formulaire n’a pas pu être chargée. Rechargez la page; si le problème revient, avisez le responsable du site.', {
+        id: 'error.module-not-loaded',
+      });
     default:
       return errorMessage(code, params, locale);
   }

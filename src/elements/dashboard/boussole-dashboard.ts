@@ -87,7 +87,7 @@ export class BoussoleDashboard extends BoussoleElement {
    */
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => (this.wantedId ? findInstrument(this.wantedId, () => this.requestUpdate()) : undefined),
+    bundled: () => (this.wantedId ? findInstrument(this.wantedId, () => this.requestUpdate(), (module) => this.moduleFailed(module)) : undefined),
   });
   /** The bundled instrument asked for: the `instrument` property when it is an id, else the one the results name. */
   private wantedId?: string;

@@ -41,12 +41,12 @@ export type Layout = (typeof LAYOUTS)[number];
  * waits. Their stylesheet is adopted after the element's own.
  */
 const layoutChunks = {
-  sections: onNeed(() => import('./sections-chunk.js')),
-  presentation: onNeed(() => import('./presentation-chunk.js')),
+  sections: onNeed('sections-chunk', () => import('./sections-chunk.js')),
+  presentation: onNeed('presentation-chunk', () => import('./presentation-chunk.js')),
 };
 
 /** What the form shows of a previous record, loaded the first time a host gives one (the summary has its own). */
-const previousParts = onNeed(() => import('./previous-chunk.js'));
+const previousParts = onNeed('previous-chunk', () => import('./previous-chunk.js'));
 
 /**
  * Renders any Boussole instrument as an accessible form and emits validated results as events.
@@ -193,7 +193,7 @@ export class BoussoleForm extends BoussoleElement {
   private readonly interaction = new Interaction();
   private readonly readModel = new ReadModelBuilder();
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
-    bundled: () => findInstrument(this.bundledInstrumentId(), () => this.requestUpdate()),
+    bundled: () => findInstrument(this.bundledInstrumentId(), () => this.requestUpdate(), (module) => this.moduleFailed(module)),
     ageAttributes: () => ({ ageBand: this.ageBand, birthDate: this.birthDate, sessionDate: this.sessionDate }),
     onValueLoaded: () => {
       this.interaction.reset();

@@ -68,7 +68,7 @@ export class BoussoleSummary extends BoussoleElement {
   // result (property or child script), the previous record.
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => findInstrument(this.instrumentId(), () => this.requestUpdate()),
+    bundled: () => findInstrument(this.instrumentId(), () => this.requestUpdate(), (module) => this.moduleFailed(module)),
   });
   private readonly previousCtl = new PreviousController(this, this.notices);
 
