@@ -159,3 +159,13 @@ export const show = (page: Page, id: string, viewMode: 'story' | 'docs') =>
       }),
     { id, viewMode },
   );
+
+/**
+ * `show` as a saving, not as what is checked: true once Storybook rendered the entry in the running preview;
+ * a switch that does not finish is logged and gives false, and the caller loads the entry in a fresh page.
+ */
+export const switchTo = (page: Page, id: string, viewMode: 'story' | 'docs'): Promise<boolean> =>
+  show(page, id, viewMode).then(
+    () => true,
+    (e: unknown) => (console.log(`${viewMode} switch to ${id} did not finish, loading it instead: ${String(e)}`), false),
+  );

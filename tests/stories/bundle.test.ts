@@ -1,6 +1,6 @@
-// The self-contained bundle (dist/boussole.bundle.js, built by `npm test` before this file runs) in a
-// plain host page served with a strict Content-Security-Policy: the elements render and work, with no
-// CSP violation (no eval, no inline script or style), no request beyond the page's own server.
+// The no-build bundle (the entry dist/boussole.bundle.js and its chunks in dist/bundle/, built by `npm test`
+// before this file runs) in a plain host page served with a strict Content-Security-Policy: the elements render
+// and work, with no CSP violation (no eval, no inline script or style), no request beyond the page's own server.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

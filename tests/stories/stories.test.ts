@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, show, watch, type PageProblems, type Served } from './browser.js';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, switchTo, watch, type PageProblems, type Served } from './browser.js';
 
 interface Entry {
   id: string;
@@ -177,12 +177,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
       free.problems.offsite.length = 0;
       await free.page.setViewportSize({ width: 1280, height: 800 });
       if (story.title === 'Features/Drafts') await emptyStorage(free.page);
-      // As for the docs pages: a switch Storybook does not finish is logged, and the story loaded in a fresh page.
-      const switched = await show(free.page, story.id, 'story').then(
-        () => true,
-        (e: unknown) => (console.log(`story switch to ${story.id} did not finish, loading it instead: ${String(e)}`), false),
-      );
-      if (switched) return free;
+      if (await switchTo(free.page, story.id, 'story')) return free;
       await free.page.close();
     }
     const page = await browser.newPage();
@@ -261,11 +256,7 @@ describe('Storybook, every story in Chromium', { concurrency: 2 }, () => {
           problems.offsite.length = 0;
           await page.setViewportSize({ width: 1280, height: 800 });
           if (doc.title === 'Features/Drafts') await emptyStorage(page);
-          // Switching is a saving, not what is checked: a switch Storybook does not finish is logged and the page loaded.
-          switched = await show(page, doc.id, 'docs').then(
-            () => true,
-            (e: unknown) => (console.log(`docs switch to ${doc.id} did not finish, loading it instead: ${String(e)}`), false),
-          );
+          switched = await switchTo(page, doc.id, 'docs');
         }
         // The a11y addon's own axe pass is switched off, as for the stories.
         if (!switched) await page.goto(`${server.origin}/iframe.html?id=${doc.id}&viewMode=docs&globals=a11y.manual:!true`, { waitUntil: 'load' });

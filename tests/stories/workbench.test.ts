@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, show, watch, type PageProblems, type Served } from './browser.js';
+import { axe, AXE_TAGS_WITH_BEST_PRACTICE, launch, repo, serve, switchTo, watch, type PageProblems, type Served } from './browser.js';
 
 const dir = join(repo, 'storybook-static');
 
@@ -30,11 +30,7 @@ describe('Workbench stories in Chromium', () => {
       // Storybook renders nothing again for the page it shows.
       if (docs.id === id) return { page: docs.page, errors: docs.problems.errors };
       docs.id = id;
-      const switched = await show(docs.page, id, 'docs').then(
-        () => true,
-        () => false,
-      );
-      if (switched) return { page: docs.page, errors: docs.problems.errors };
+      if (await switchTo(docs.page, id, 'docs')) return { page: docs.page, errors: docs.problems.errors };
       await docs.page.close();
     }
     const page = await browser.newPage();
