@@ -11,7 +11,7 @@ import { baseStyles } from '../parts/base.styles.js';
 import { controlStyles } from '../parts/controls.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
-import { findInstrument, instrumentIdOf, isBundled, loadInstrument } from '../instruments.js';
+import { findInstrument, instrumentIdOf, isBundled } from '../instruments.js';
 import { parsers } from '../parsers.js';
 import { renderNotices } from '../parts/notices.js';
 import { scrolling } from '../parts/summary.js';
@@ -87,7 +87,7 @@ export class BoussoleDashboard extends BoussoleElement {
    */
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => (this.wantedId ? findInstrument(this.wantedId, () => this.requestUpdate(), (module) => this.moduleFailed(module)) : undefined),
+    bundled: () => findInstrument(this.wantedId, this),
   });
   /** The bundled instrument asked for: the `instrument` property when it is an id, else the one the results name. */
   private wantedId?: string;
@@ -120,17 +120,6 @@ export class BoussoleDashboard extends BoussoleElement {
     if (this.readFrom?.instrument === instrument && this.readFrom?.results === results) return;
     this.readFrom = { instrument, results };
     this.read(instrument, inputs);
-  }
-
-  /** Also waits for the text of the bundled instrument asked for, and the render that follows. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    const id = this.wantedId;
-    if (!this.shownInstrument && isBundled(id) && !findInstrument(id)) {
-      await loadInstrument(id!).catch(() => undefined);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
   }
 
   /** Reads every result with the instrument; each bad one is reported with its index, the others are kept. */

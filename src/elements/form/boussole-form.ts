@@ -9,7 +9,7 @@ import { FormAssociationController } from '../controllers/form-association.js';
 import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
-import { findInstrument, loadInstrument } from '../instruments.js';
+import { findInstrument } from '../instruments.js';
 import { adoptLast, onNeed } from '../on-need.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
@@ -193,7 +193,7 @@ export class BoussoleForm extends BoussoleElement {
   private readonly interaction = new Interaction();
   private readonly readModel = new ReadModelBuilder();
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
-    bundled: () => findInstrument(this.bundledInstrumentId(), () => this.requestUpdate(), (module) => this.moduleFailed(module)),
+    bundled: () => findInstrument(this.bundledInstrumentId(), this),
     ageAttributes: () => ({ ageBand: this.ageBand, birthDate: this.birthDate, sessionDate: this.sessionDate }),
     onValueLoaded: () => {
       this.interaction.reset();
@@ -249,8 +249,8 @@ export class BoussoleForm extends BoussoleElement {
   });
   /** Made once the presentation's chunk is there and the form is shown in that layout. */
   private presentation?: PresentationController;
-  /** The layouts whose stylesheet this element's shadow root has adopted. */
-  private readonly adopted = new Set<string>();
+  /** Whether this element's shadow root has adopted layout="sections"' stylesheet. */
+  private navigationAdopted = false;
   private presentationHost = {
     focus: this.focusCtl,
     root: () => this.renderRoot as ShadowRoot,
@@ -382,12 +382,6 @@ export class BoussoleForm extends BoussoleElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    const id = this.bundledInstrumentId();
-    // Still waiting for the bundled instrument's text (the host gave none, or none readable): wait for it, then its render.
-    if (id !== undefined && !this.record.engine && !findInstrument(id)) {
-      await loadInstrument(id).catch(() => undefined);
-      complete = await super.getUpdateComplete();
-    }
     // The draft controller's chunk, when drafts were just turned on: then the update it asks for.
     const drafts = this.draftsCtl.loading();
     if (drafts) {
@@ -415,11 +409,11 @@ export class BoussoleForm extends BoussoleElement {
       this.current = 0;
       this.presentation?.reset();
     }
-    if (this.layout === 'sections' && !this.adopted.has('sections')) {
+    if (this.layout === 'sections' && !this.navigationAdopted) {
       const sections = layoutChunks.sections.get(this);
       if (sections) {
         adoptLast(this.renderRoot as ShadowRoot, sections.navigationStyles);
-        this.adopted.add('sections');
+        this.navigationAdopted = true;
       }
     }
     if (this.layout === 'presentation' && !this.presentation) {
@@ -435,7 +429,9 @@ export class BoussoleForm extends BoussoleElement {
     const engine = this.record.engine;
     const locale = this.localeCtl.locale;
     const notices = renderNotices(this.notices.entries, locale, (key) => !!engine && key !== 'instrument');
-    if (!engine) return html`<div class="base" part="base">${notices}</div>`;
+    // The frame alone (and its error box): before there is an instrument, and while a layout's chunk loads.
+    const frame = html`<div class="base" part="base">${notices}</div>`;
+    if (!engine) return frame;
     const view = (this.view = this.readModel.build({
       engine,
       shown: this.interaction.shown(engine.validate()),
@@ -458,7 +454,7 @@ export class BoussoleForm extends BoussoleElement {
     if (this.layout === 'presentation') {
       const presentation = this.presentation;
       const chunk = layoutChunks.presentation.loaded();
-      if (!presentation || !chunk) return html`<div class="base" part="base">${notices}</div>`;
+      if (!presentation || !chunk) return frame;
       const { renderPresentation } = chunk;
       return html`<div class="base presenting" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
         ${notices}
@@ -468,7 +464,7 @@ export class BoussoleForm extends BoussoleElement {
       </div>`;
     }
     const sections = this.layout === 'sections' ? layoutChunks.sections.loaded() : undefined;
-    if (this.layout === 'sections' && !sections) return html`<div class="base" part="base">${notices}</div>`;
+    if (this.layout === 'sections' && !sections) return frame;
     return html`<div class="base" part="base" @input=${input.onInput} @change=${input.onChange} @click=${input.onClick} @focusout=${input.onFocusOut}>
       ${notices} ${renderFormBody(view, sections)}
     </div>`;

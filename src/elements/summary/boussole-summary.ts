@@ -11,7 +11,7 @@ import { sectionStyles } from '../parts/section.styles.js';
 import { noticeStyles } from '../parts/notices.styles.js';
 import { summaryStyles } from '../parts/summary.styles.js';
 import { tableStyles } from '../parts/tables.styles.js';
-import { findInstrument, instrumentIdOf, isBundled, loadInstrument } from '../instruments.js';
+import { findInstrument, instrumentIdOf, isBundled } from '../instruments.js';
 import { renderNotices } from '../parts/notices.js';
 import { renderReport } from '../parts/report.js';
 import { buildReport } from './report.js';
@@ -68,7 +68,7 @@ export class BoussoleSummary extends BoussoleElement {
   // result (property or child script), the previous record.
   private readonly record = new EngineController(this, this.notices, this.localeCtl, {
     readonly: true,
-    bundled: () => findInstrument(this.instrumentId(), () => this.requestUpdate(), (module) => this.moduleFailed(module)),
+    bundled: () => findInstrument(this.instrumentId(), this),
   });
   private readonly previousCtl = new PreviousController(this, this.notices);
 
@@ -92,17 +92,6 @@ export class BoussoleSummary extends BoussoleElement {
   }
   set previous(value: unknown) {
     this.previousCtl.value = value;
-  }
-
-  /** Also waits for the text of the bundled instrument the result names, and the render that follows. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    const id = this.instrumentId();
-    if (!this.record.engine && isBundled(id) && !findInstrument(id)) {
-      await loadInstrument(id!).catch(() => undefined);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
   }
 
   /** The instrument id the result names, when no instrument is given (to find a bundled one). */
