@@ -12,9 +12,14 @@ import { scrolling } from './summary.js';
 
 /**
  * What a form and the synthesis show of the previous record: last time's answer under each question,
- * the table of what moved per section, the previous plan's open actions. Loaded with the comparison
- * (src/elements/previous-chunk.ts), only when the host gives a previous record.
+ * the table of what moved per section, the previous plan's open actions. A form loads them as a chunk
+ * (src/elements/form/previous-chunk.ts) only when the host gives a previous record; the synthesis imports
+ * its table and caption.
  */
+
+/** The previous meeting's date in words, or "sans date". */
+const previousDate = (ctx: FormContext, date: string | undefined): string =>
+  date ? formatDate(date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
 
 const ARROWS = { improved: '▲', worsened: '▼', unchanged: '=', 'newly-answered': '+', 'no-longer-answered': '−', 'not-comparable': '≠' } as const;
 
@@ -24,7 +29,7 @@ export function previousLine(view: ItemView, perspective?: string): TemplateResu
   const voice = previous?.voices.find((v) => v.perspective === perspective);
   if (!previous || !voice) return nothing;
   const text = answerText(ctx, item, voice.value) || noAnswer();
-  const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
+  const date = previousDate(ctx, previous.date);
   return html`<p class="previous ${voice.direction}" part="previous" id=${domId('previous', answerRef(item.id, perspective))}>
     <span class="arrow" aria-hidden="true">${ARROWS[voice.direction]}</span>
     ${msg(str`Précédemment (${date}) : ${text} — ${directionLabel(voice.direction)}`, { id: 'previous.answer' })}
@@ -33,7 +38,7 @@ export function previousLine(view: ItemView, perspective?: string): TemplateResu
 
 /** The caption of a comparison with the previous record, with its date in words. */
 export function sinceCaption(ctx: FormContext, when: string | undefined): string {
-  const date = when ? formatDate(when, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
+  const date = previousDate(ctx, when);
   return msg(str`Depuis la rencontre précédente (${date})`, { id: 'summary.since' });
 }
 
@@ -84,7 +89,7 @@ export function renderFormComparison({ ctx, comparison }: SummaryView): Template
 /** The previous record's open actions for this section, each with a button that carries it into this plan. */
 export function renderPreviousActions({ ctx, section, previous }: PlanView): TemplateResult | typeof nothing {
   if (!previous) return nothing;
-  const date = previous.date ? formatDate(previous.date, ctx.locale) : msg('sans date', { id: 'previous.no-date' });
+  const date = previousDate(ctx, previous.date);
   // One level under the section's heading, as the plan's own heading is (no jump: h3 → h4, not h5).
   return html`<div class="previous-actions">
     ${heading(ctx, ctx.model.parent.get(section.id) === undefined ? 2 : 3, msg(str`Actions encore ouvertes de la rencontre précédente (${date})`, { id: 'plan.previous' }))}

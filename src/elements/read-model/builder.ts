@@ -109,9 +109,8 @@ export class ReadModelBuilder {
     this.compared = undefined;
   }
 
-  private context({ engine, locale, readonly, disabled, headingLevel, previous, previousParts: parts }: BuildInput): FormContext {
+  private context({ engine, locale, readonly, disabled, headingLevel, previousParts }: BuildInput): FormContext {
     const c = this.ctx;
-    const previousParts = previous ? parts : undefined;
     if (
       c &&
       c.model === engine.model &&

@@ -33,7 +33,7 @@ export interface FormContext {
   readonly headingLevel: number;
   /** Dates as typed in their three fields, while they are not dates (the form's engine). */
   readonly dates?: Pick<Engine, 'typedDate'>;
-  /** The parts that show the previous record, when the host gave one (they come with the comparison's chunk). */
+  /** The parts that show the previous record, when the host gave one (a chunk of their own, src/elements/form/previous-chunk.ts). */
   readonly previousParts?: Pick<typeof import('../parts/comparison.js'), 'previousLine' | 'renderFormComparison' | 'renderPreviousActions'>;
 }
 
@@ -248,7 +248,7 @@ export interface BuildInput {
   readonly draftOffer?: { readonly savedAt: string } | undefined;
   /** The previous record, read with the instrument's version policy (see PreviousController). */
   readonly previous?: EngineReader | undefined;
-  /** The parts that show it, once their chunk is there (src/elements/form/previous-chunk.ts). */
+  /** The parts that show it, once their chunk is there (src/elements/form/previous-chunk.ts); given only with `previous`. */
   readonly previousParts?: FormContext['previousParts'];
 }
 
