@@ -31,6 +31,7 @@ import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench
 import { gzipped, median, openBrowser, throttle } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
+import { bundleFiles, firstLoad } from './lib/bundle-graph.mjs';
 import { minifyTemplates } from './lib/minify-templates.mjs';
 import { validatedInstruments } from './lib/validated-instruments.mjs';
 
@@ -129,13 +130,7 @@ const chunkLabel = (chunk) => (isInstrumentChunk(chunk) ? `text of ${chunk.facad
  */
 function loads(chunks, entries) {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
-  const first = new Set();
-  const visit = (name) => {
-    if (first.has(name)) return;
-    first.add(name);
-    for (const dep of byName.get(name)?.imports ?? []) visit(dep);
-  };
-  for (const e of entries) visit(e);
+  const first = firstLoad(byName, entries);
   const size = (c) => gzipped(c.code);
   return {
     first: [...first].reduce((n, f) => n + size(byName.get(f)), 0),
@@ -144,25 +139,9 @@ function loads(chunks, entries) {
   };
 }
 
-/** Rollup's chunks of the no-build bundle as written in dist/ (the entry and the dist/bundle/ files it reaches), from their import lines. */
+/** Rollup's chunks of the no-build bundle as written in dist/ (the entry and the dist/bundle/ files it reaches). */
 function distBundleChunks() {
-  const read = (fileName) => {
-    const code = readFileSync(at('dist', fileName), 'utf8');
-    const specs = (re) => [...code.matchAll(re)].map((m) => join(fileName, '..', m[1]).replaceAll('\\', '/'));
-    const imports = specs(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g);
-    const dynamic = specs(/import\("(\.{1,2}\/[^"]+)"\)/g);
-    return { fileName, code, imports, dynamicImports: dynamic };
-  };
-  // The files the entry reaches, statically or on need (a rollup run without `npm run build` leaves older chunks beside them).
-  const byName = new Map();
-  const visit = (fileName) => {
-    if (byName.has(fileName) || !existsSync(at('dist', fileName))) return;
-    const chunk = read(fileName);
-    byName.set(fileName, chunk);
-    for (const dep of [...chunk.imports, ...chunk.dynamicImports]) visit(dep);
-  };
-  visit('boussole.bundle.js');
-  const chunks = [...byName.values()];
+  const chunks = [...bundleFiles(at('dist')).values()];
   // The instrument chunks are named after their file (see rollup.config.mjs); facadeModuleId as rollup gives it.
   for (const c of chunks) {
     const id = /^bundle\/(ces|needs-grid|pin-grid)-[\w-]{8}\.js$/.exec(c.fileName)?.[1];

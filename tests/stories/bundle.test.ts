@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
+import { bundleFiles, firstLoad as firstLoadOf } from '../../scripts/lib/bundle-graph.mjs';
 import { axe, hostPages, repo, watch, type HostPages, type PageProblems, type Served } from './browser.js';
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'self'";
@@ -60,18 +61,9 @@ for (const type of ['boussole-change', 'boussole-submit', 'boussole-invalid', 'b
 /** A file of dist/, by its path there. */
 const read = (file: string) => readFileSync(join(repo, 'dist', file), 'utf8');
 /** The no-build bundle's first load: its entry and what it imports statically, as the browser fetches them before any render. */
-function firstLoad(): Set<string> {
-  const first = new Set<string>();
-  const visit = (file: string) => {
-    if (first.has(file)) return;
-    first.add(file);
-    for (const [, spec] of read(file).matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?"(\.{1,2}\/[^"]+)"/g)) visit(join(dirname(file), spec!));
-  };
-  visit('boussole.bundle.js');
-  return first;
-}
-/** The no-build bundle's chunks, by their path in dist/. */
-const bundleChunks = () => readdirSync(join(repo, 'dist/bundle')).map((f) => `bundle/${f}`).filter((f) => f.endsWith('.js'));
+const firstLoad = () => firstLoadOf(bundleFiles(join(repo, 'dist')));
+/** The no-build bundle's chunks the entry reaches, by their path in dist/. */
+const bundleChunks = () => [...bundleFiles(join(repo, 'dist')).keys()].filter((f) => f.startsWith('bundle/'));
 
 describe('the self-contained bundle in a host page under a strict CSP', () => {
   let pages: HostPages;
