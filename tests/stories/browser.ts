@@ -22,6 +22,8 @@ export async function launch(): Promise<Browser> {
 export interface HostPages {
   readonly server: Served;
   readonly browser: Browser;
+  /** The folder served: the pages, the entry and its chunks under bundle/. */
+  readonly dir: string;
   /** Writes one more file (a page or a script) into the folder. */
   write(file: string, text: string): void;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function hostPages(name: string, csp: string, files: Record<string,
   return {
     server,
     browser,
+    dir,
     write,
     async close() {
       await browser.close();

@@ -3,7 +3,6 @@
 // is missing and what to do; the host gets `boussole-error` with the module's name; nothing hangs.
 import assert from 'node:assert/strict';
 import { readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright';
@@ -48,8 +47,8 @@ describe('chunks the elements load on need, missing from the server', () => {
 
   before(async () => {
     pages = await hostPages('missing-chunk', CSP, { 'index.html': PAGE, 'host.js': HOST_JS });
-    // The copy's folder (browser.ts): remove the CÉS text, the format's parsers and layout="sections".
-    const folder = join(tmpdir(), `boussole-missing-chunk-${process.pid}`, 'bundle');
+    // The copy's chunks: remove the CÉS text, the format's parsers and layout="sections".
+    const folder = join(pages.dir, 'bundle');
     const removed = readdirSync(folder).filter((f) => /^(ces|parse|sections-chunk)-[\w-]{8}\.js$/.test(f));
     for (const name of ['ces', 'parse', 'sections-chunk']) assert.ok(removed.some((f) => f.startsWith(`${name}-`)), `${name}: ${readdirSync(folder).join(', ')}`);
     for (const f of removed) rmSync(join(folder, f));
