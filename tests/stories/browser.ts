@@ -2,6 +2,7 @@
 // (Storybook, the self-contained bundle) as a host page would.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
@@ -172,3 +173,14 @@ export const switchTo = (page: Page, id: string, viewMode: 'story' | 'docs'): Pr
     () => true,
     (e: unknown) => (console.log(`${viewMode} switch to ${id} did not finish, loading it instead: ${String(e)}`), false),
   );
+
+/** A TCP port free on 127.0.0.1 now, for a server a test starts (Storybook, a recipe's). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });

@@ -4,20 +4,9 @@
 // ready element stayed empty there while the static build was fine).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright';
-import { launch, repo, show, watch, type PageProblems } from './browser.js';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+import { freePort, launch, repo, show, watch, type PageProblems } from './browser.js';
 
 describe('npm start: Storybook’s development server shows the instruments', () => {
   let storybook: ChildProcess | undefined;

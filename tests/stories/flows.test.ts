@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +17,7 @@ import { createEngine } from '../../src/engine/index.js';
 import type { Instrument } from '../../src/schema/index.js';
 import { demoInstrument } from '../../stories/demo-instrument.js';
 import { fillAll } from '../support/fill.js';
-import { hostPages, repo, watch, type HostPages, type PageProblems, type Served } from './browser.js';
+import { freePort, hostPages, repo, watch, type HostPages, type PageProblems, type Served } from './browser.js';
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'none'; form-action 'self'";
 const instrument = (name: string) => JSON.parse(readFileSync(join(repo, `schemas/instruments/${name}.json`), 'utf8')) as Instrument;
@@ -300,13 +299,3 @@ describe('every flow of every element under a strict CSP, with no request beyond
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
