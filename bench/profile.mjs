@@ -16,7 +16,8 @@
 //                                           validation, engine), the read model, render() (template values),
 //                                           lit-html's commit (DOM), the form value and validity
 //   node bench/profile.mjs bytes            gzipped bytes of the bundle and of each element graph by
-//                                           package and by source file (through the source maps)
+//                                           package and by source file (through the source maps); the 14
+//                                           largest files, or TOP=N of them (`TOP=80 node bench/profile.mjs bytes`)
 // Cases: pin-grid, needs-grid, ces, gen-280, gen-1000 (bench/fixtures.mjs); `raw-<case>` profiles the
 // raw-DOM baseline of the generated cases, `static-<case>` the static copy of any case (render, click).
 import { existsSync, readFileSync } from 'node:fs';
