@@ -26,47 +26,62 @@ export interface InputProblem {
   message: string;
 }
 
-const step = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+/** `sections[2].items[0]`: where the problem is, written only once one is found. */
+const pathOf = (trail: readonly (string | number)[]): string =>
+  trail.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '') || '(root)';
 
-/** The problems of an input, or none; stops at the first problem found. */
+/**
+ * The problems of an input, or none; stops at the first problem found. One plain walk, the path kept
+ * as a list of keys and written out only for a problem: it runs before anything else on every input
+ * from outside, in a page where its code is still cold.
+ */
 export function inspectInput(input: unknown, limits: InputLimits): InputProblem[] {
   let values = 0;
   let characters = 0;
   const onPath = new Set<object>();
-  const visit = (value: unknown, path: string, depth: number): InputProblem | undefined => {
-    if (++values > limits.values) return { path: path || '(root)', message: `more than ${limits.values} values in all` };
-    if (typeof value === 'string') {
-      characters += value.length;
-      return characters > limits.characters ? { path: path || '(root)', message: `more than ${limits.characters} characters in all` } : undefined;
+  const trail: (string | number)[] = [];
+  let problem: InputProblem | undefined;
+  const fail = (message: string): false => {
+    problem = { path: pathOf(trail), message };
+    return false;
+  };
+  // The key being read is on the trail before the read, so a getter that throws is reported at its key.
+  const visit = (value: unknown): boolean => {
+    if (++values > limits.values) return fail(`more than ${limits.values} values in all`);
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'string' && (characters += value.length) > limits.characters)
+        return fail(`more than ${limits.characters} characters in all`);
+      return true;
     }
-    if (value === null || typeof value !== 'object') return undefined;
-    if (depth > limits.depth) return { path, message: `nested more than ${limits.depth} levels deep` };
-    if (onPath.has(value)) return { path, message: 'contains itself' };
+    if (trail.length > limits.depth) return fail(`nested more than ${limits.depth} levels deep`);
+    if (onPath.has(value)) return fail('contains itself');
     onPath.add(value);
-    try {
-      const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-      if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) return { path: step(path, '__proto__'), message: 'the key "__proto__" is not allowed' };
-      for (const key of keys) {
-        let child: unknown;
-        try {
-          child = (value as Record<string | number, unknown>)[key];
-        } catch (error) {
-          return { path: step(path, key), message: `cannot be read (${String(error)})` };
-        }
-        const problem = visit(child, step(path, key), depth + 1);
-        if (problem) return problem;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        if (!visit(value[i])) return false;
+        trail.pop();
       }
-      return undefined;
-    } catch (error) {
-      return { path: path || '(root)', message: `cannot be read (${String(error)})` };
-    } finally {
-      onPath.delete(value);
+    } else {
+      const keys = Object.keys(value);
+      if (Object.hasOwn(value, '__proto__')) {
+        trail.push('__proto__');
+        return fail('the key "__proto__" is not allowed');
+      }
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        trail.push(key);
+        if (!visit((value as Record<string, unknown>)[key])) return false;
+        trail.pop();
+      }
     }
+    onPath.delete(value);
+    return true;
   };
   try {
-    const problem = visit(input, '', 0);
-    return problem ? [problem] : [];
+    visit(input);
   } catch (error) {
-    return [{ path: '(root)', message: `cannot be read (${String(error)})` }];
+    problem = { path: pathOf(trail), message: `cannot be read (${String(error)})` };
   }
+  return problem ? [problem] : [];
 }
