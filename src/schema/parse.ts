@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Instrument } from './instrument.js';
 import { Result, ResumableResult } from './result.js';
+import { fastParser, INVALID } from './fast-parse.js';
 import { INSTRUMENT_LIMITS, inspectInput, RESULT_LIMITS, type InputLimits } from './inspect.js';
 
 /** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
@@ -38,11 +39,25 @@ export const formatPath = (path: readonly PropertyKey[]): string =>
     '',
   ) || '(root)';
 
-/** Never throws, whatever it is given: a first look (inspect.ts), then the schema. */
+/** The fast parser's answer; anything it throws on is left to zod's parser, which says what it makes of it. */
+function fastOrInvalid<T>(schema: z.ZodMiniType<T>, input: unknown): T | typeof INVALID {
+  try {
+    return fastParser(schema)(input);
+  } catch {
+    return INVALID;
+  }
+}
+
+/**
+ * Never throws, whatever it is given: a first look (inspect.ts), then the schema — through its fast
+ * parser (fast-parse.ts), and through zod's own when that one does not accept it, for the problems.
+ */
 function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, limits: InputLimits): Parsed<T> {
   const refused = inspectInput(input, limits);
   if (refused.length) return { ok: false, problems: refused };
   try {
+    const fast = fastOrInvalid(schema, input);
+    if (fast !== INVALID) return { ok: true, value: fast };
     const out = schema.safeParse(input);
     if (out.success) return { ok: true, value: out.data };
     return {
