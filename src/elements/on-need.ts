@@ -11,6 +11,11 @@ export interface OnNeed<M> {
   loaded(): M | undefined;
   /** The module when loaded; else starts loading it, and once it is there runs `retry` and updates `host`. */
   get(host: ReactiveControllerHost, retry?: () => void): M | undefined;
+  /**
+   * Starts loading it now, for an element that knows it will need it at its next update (a host just gave
+   * an instrument): the fetch then runs while the element sets itself up. A failure is told by `get`.
+   */
+  preload(): void;
 }
 
 /** Every module loaded on need, and the elements waiting for each. */
@@ -39,24 +44,29 @@ export function onNeed<M>(name: string, load: () => Promise<M>): OnNeed<M> {
     told.add(host);
     (host as FailureHost).moduleFailed?.(name);
   };
+  const start = () =>
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        failed = true;
+        throw error;
+      },
+    ));
   all.push({ waitedBy: (host) => (waiting.has(host) && loading ? loading.catch(() => undefined) : undefined) });
   return {
     loaded: () => loaded,
+    preload() {
+      if (!loaded && !failed) start().catch(() => undefined);
+    },
     get(host, retry) {
       if (loaded) return loaded;
       if (failed) {
         tell(host);
         return undefined;
       }
-      loading ??= load().then(
-        (module) => (loaded = module),
-        (error: unknown) => {
-          failed = true;
-          throw error;
-        },
-      );
+      const pending = start();
       waiting.add(host);
-      loading.then(
+      pending.then(
         () => {
           waiting.delete(host);
           retry?.();

@@ -22,6 +22,9 @@ const parserModule = onNeed<Parsers>('parse', () => import('../schema/parse.js')
  */
 export const parsers = (host: ReactiveControllerHost, retry?: () => void): Parsers | undefined => parserModule.get(host, retry);
 
+/** Starts loading the parsers ahead of the update that will ask for them (a host just gave an instrument or a value). */
+export const preloadParsers = (): void => parserModule.preload();
+
 /**
  * The comparison of two records (src/analysis/compare.ts), loaded only when an element is given a previous
  * record; the same way as the parsers.

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Engine } from '../../engine/create-engine.js';
 import type { Result } from '../../schema/result.js';
@@ -10,6 +10,7 @@ import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
 import { findInstrument } from '../instruments.js';
+import { preloadParsers } from '../parsers.js';
 import { adoptLast, onNeed } from '../on-need.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
@@ -389,6 +390,13 @@ export class BoussoleForm extends BoussoleElement {
       complete = await super.getUpdateComplete();
     }
     return complete;
+  }
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    // An instrument or a value from the host needs the format's parsers at the next update: fetching them
+    // starts now, while the element sets itself up, rather than when that update asks (issue 19).
+    if ((name === 'instrument' && this.instrument !== undefined) || (name === 'valueText' && this.valueText)) preloadParsers();
+    super.requestUpdate(name, oldValue, options);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
