@@ -11,10 +11,10 @@ export const gzipped = (code) => gzipSync(code, { level: 9 }).length;
 
 /**
  * Serves the project on 127.0.0.1 (bench/serve.mjs) and opens headless Chromium with one 1280×900
- * context; `close()` ends all three. `coldChunks`: see bench/serve.mjs.
+ * context; `close()` ends all three.
  */
-export async function openBrowser(root, { executablePath = ensureChrome({ full: true }), coldChunks = false } = {}) {
-  const server = await serve(root, { coldChunks });
+export async function openBrowser(root, { executablePath = ensureChrome({ full: true }) } = {}) {
+  const server = await serve(root);
   const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   const close = async () => {

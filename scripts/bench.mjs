@@ -12,9 +12,6 @@
 //   npm run bench -- --no-throttle    skip the 4× throttled run (the tablet proxy)
 //   npm run bench -- --build          always rebuild;  --no-build: use dist/ as it is
 //   npm run bench -- --bytes          the bytes only (no browser), printed, nothing written
-//   npm run bench -- --cold-chunks    every fresh page fetches the bundle's chunks again inside its timing
-//                                     (by default they are served cacheable, as a deployment serves
-//                                     content-hashed files, and come from the browser's cache: bench/serve.mjs)
 //   npm run bench -- --only gen-280,pin-grid
 //                                     while profiling: those cases' render and click only, printed as
 //                                     ratios; no budgets checked, bench/results/latest.json untouched
@@ -216,8 +213,7 @@ await esbuild({
 
 // One context for the whole run (shared HTTP and code caches, as for a returning visitor); a new page
 // per sample. Any request that leaves the local server fails the run.
-const COLD_CHUNKS = argv.includes('--cold-chunks');
-const { server, browser, context, close } = await openBrowser(root, { executablePath: chromePath, coldChunks: COLD_CHUNKS });
+const { server, browser, context, close } = await openBrowser(root, { executablePath: chromePath });
 const origin = server.origin;
 const chromiumVersion = browser.version();
 const external = [];
@@ -412,7 +408,6 @@ const say = (text = '') => lines.push(text);
 say(`Boussole benchmark — ${date}`);
 say(`${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB — Node ${machine.node} — Chromium ${machine.chromium} (headless, ${CHROME_ARGS.join(' ')})`);
 say(`dist/: ${build}. Median of ${RUNS} fresh pages per case after 1 warm-up page; click: median of ${CLICKS} clicks × ${RUNS} pages.`);
-say(COLD_CHUNKS ? 'Chunks: fetched again by every page, inside its timing (--cold-chunks).' : 'Chunks: from the browser cache, as a deployment serves content-hashed files (--cold-chunks: fetched by every page).');
 say('Timings end on the first task after the next requestAnimationFrame (frame painted). Render: createElement … every radio in the DOM, painted.');
 say('Click: label.click() … radio checked, summary updated, painted; "to DOM": the part before waiting for the frame (script only).');
 say('Static copy: the element\'s own final shadow DOM (session fields, text areas, plans, tallies, summary), serialized once');
@@ -478,9 +473,6 @@ const report = {
     painted: 'requestAnimationFrame, then the first MessageChannel task after it',
     baselines: 'static copy: the element\'s final shadow DOM and stylesheet, one innerHTML into a shadow root, one counter updated per click; raw floor: its choice questions as plain markup, no stylesheet',
     pages: 'render and click: dist/boussole.bundle.js; result: dist/index.js bundled with esbuild (lit, @lit/localize, zod from node_modules)',
-    chunks: COLD_CHUNKS
-      ? 'fetched again by every page inside its timing (--cold-chunks)'
-      : 'served cacheable, as content-hashed files are deployed: a fresh page takes them from the browser cache (fetched by the warm-up page), then compiles and runs them inside its timing',
   },
   timings: timingsJson(timings),
   throttled: THROTTLE ? { rate: THROTTLE, timings: timingsJson(throttled) } : undefined,

@@ -10,8 +10,6 @@ export interface ServeOptions {
   headers?: Record<string, string>;
   /** Headers on HTML pages only, e.g. a Content-Security-Policy. */
   htmlHeaders?: Record<string, string>;
-  /** Headers for one file, given its path (e.g. long caching for content-hashed names). */
-  headersFor?: (file: string) => Record<string, string>;
 }
 /** A static file server on 127.0.0.1 (a free port). */
 export declare function serve(root: string, options?: ServeOptions): Promise<Served>;
