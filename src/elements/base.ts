@@ -53,9 +53,13 @@ export class BoussoleElement extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     const messages = this.localeCtl.messagesLoading();
     if (!messages) return super.scheduleUpdate();
-    // Loaded or not (a chunk that cannot be fetched leaves French), the update runs.
+    // Loaded or not, the update runs: a chunk that cannot be fetched leaves the element in French, the
+    // source language, and says so (its error box, `boussole-error` unavailable-module, module "en").
     const update = () => super.scheduleUpdate();
-    return messages.then(update, update);
+    return messages.then(update, () => {
+      this.moduleFailed('en');
+      return update();
+    });
   }
 
   /**
@@ -72,14 +76,18 @@ export class BoussoleElement extends LitElement {
   }
 
   /**
-   * A module the element waits for could not be loaded (src/elements/on-need.ts; a bundled
-   * instrument's text): the person reads that part of the form is missing, the host gets
+   * A module the element waits for could not be loaded (src/elements/on-need.ts: the parsers, a layout,
+   * a bundled instrument's text…; the English messages; the drafts' controller): the person reads that part of the form is missing, the host gets
    * `boussole-error` with the module's name, once per module.
    */
   protected moduleFailed(name: string): void {
-    if (this.notices.entries.get('module')?.params.module === name) return;
+    if (this.failedModules.has(name)) return;
+    this.failedModules.add(name);
     this.notices.raise('module', 'unavailable-module', { module: name });
   }
+
+  /** The modules this element already said it could not load. */
+  private readonly failedModules = new Set<string>();
 
   /** The problems currently shown in the element's error box, as sent with `boussole-error`. */
   get errors(): ErrorDetail[] {

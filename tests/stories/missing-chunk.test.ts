@@ -31,6 +31,7 @@ const PAGE = `<!doctype html>
     <boussole-ces age-band="y5-9"></boussole-ces>
     <boussole-form id="custom"><script type="application/json">${JSON.stringify(INSTRUMENT)}</script></boussole-form>
     <boussole-pin-grid layout="sections"></boussole-pin-grid>
+    <boussole-needs-grid lang="en" age-band="y6-11" drafts="local" draft-id="missing-chunk"></boussole-needs-grid>
   </main>
 </body>
 </html>`;
@@ -47,17 +48,19 @@ describe('chunks the elements load on need, missing from the server', () => {
 
   before(async () => {
     pages = await hostPages('missing-chunk', CSP, { 'index.html': PAGE, 'host.js': HOST_JS });
-    // The copy's chunks: remove the CÉS text, the format's parsers and layout="sections".
+    // The copy's chunks: remove the CÉS text, the format's parsers, layout="sections", the English messages and drafts.
     const folder = join(pages.dir, 'bundle');
-    const removed = readdirSync(folder).filter((f) => /^(ces|parse|sections-chunk)-[\w-]{8}\.js$/.test(f));
-    for (const name of ['ces', 'parse', 'sections-chunk']) assert.ok(removed.some((f) => f.startsWith(`${name}-`)), `${name}: ${readdirSync(folder).join(', ')}`);
+    const removed = readdirSync(folder).filter((f) => /^(ces|parse|sections-chunk|en|drafts)-[\w-]{8}\.js$/.test(f));
+    for (const name of ['ces', 'parse', 'sections-chunk', 'en', 'drafts']) assert.ok(removed.some((f) => f.startsWith(`${name}-`)), `${name}: ${readdirSync(folder).join(', ')}`);
     for (const f of removed) rmSync(join(folder, f));
     page = await pages.browser.newPage();
     problems = watch(page, pages.server.origin);
     await page.goto(`${pages.server.origin}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { __errors: unknown[] }).__errors.length >= 3, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => (window as unknown as { __errors: unknown[] }).__errors.length >= 5, undefined, { timeout: 15_000 });
     // updateComplete settles: nothing waits for ever.
-    await page.evaluate(() => Promise.all([...document.querySelectorAll('boussole-ces, boussole-form, boussole-pin-grid')].map((el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
+    await page.evaluate(() => Promise.all([...document.querySelectorAll('boussole-ces, boussole-form, boussole-pin-grid, boussole-needs-grid')].map((el) => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
+    // A little longer, for a report that would come twice.
+    await page.waitForTimeout(300);
   });
   after(() => pages?.close());
 
@@ -68,17 +71,20 @@ describe('chunks the elements load on need, missing from the server', () => {
       [
         { tag: 'boussole-ces', code: 'unavailable-module', module: 'text of ces' },
         { tag: 'boussole-form', code: 'unavailable-module', module: 'parse' },
+        // In English, once each: its messages (it falls back to French, the source language), then its drafts.
+        { tag: 'boussole-needs-grid', code: 'unavailable-module', module: 'en' },
+        { tag: 'boussole-needs-grid', code: 'unavailable-module', module: 'drafts' },
         { tag: 'boussole-pin-grid', code: 'unavailable-module', module: 'sections-chunk' },
       ],
     );
-    for (const tag of ['boussole-ces', 'boussole-form', 'boussole-pin-grid']) {
+    for (const tag of ['boussole-ces', 'boussole-form', 'boussole-pin-grid', 'boussole-needs-grid']) {
       const alert = page.locator(tag).getByRole('alert');
       assert.match((await alert.textContent()) ?? '', /Une partie de ce formulaire n’a pas pu être chargée\. Rechargez la page/, tag);
     }
     // Nothing else went wrong than the three fetches refused.
     assert.deepEqual(
       problems.errors.map((e) => e.replace(/^HTTP 404: .*\/bundle\/([\w-]+)-[\w-]{8}\.js$/, '404 $1')).sort(),
-      ['404 ces', '404 parse', '404 sections-chunk'],
+      ['404 ces', '404 drafts', '404 en', '404 parse', '404 sections-chunk'],
     );
     assert.deepEqual(problems.offsite, []);
   });
@@ -87,5 +93,7 @@ describe('chunks the elements load on need, missing from the server', () => {
     // The PIN grid has its instrument (its text chunk is there) but not its layout's chunk: the error box, no half layout.
     assert.equal(await page.locator('boussole-pin-grid').getByRole('radio').count(), 0);
     assert.equal(await page.locator('boussole-ces').getByRole('radio').count(), 0);
+    // The needs grid has everything it needs to be filled in: without its drafts and its English messages it is still a form.
+    assert.ok((await page.locator('boussole-needs-grid').getByRole('radio').count()) > 0);
   });
 });

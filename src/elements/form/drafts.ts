@@ -27,7 +27,8 @@ export class DraftsOnNeed implements ReactiveController {
   hostUpdated(): void {
     if (this.controller || this.pending) return;
     const { mode, store, ttlMinutes } = this.options.settings();
-    if ((mode !== undefined && mode !== 'none') || store !== undefined || ttlMinutes !== undefined) void this.load();
+    // A chunk that cannot be fetched is told by load() itself.
+    if ((mode !== undefined && mode !== 'none') || store !== undefined || ttlMinutes !== undefined) this.load().catch(() => undefined);
   }
 
   /** The controller's chunk while it loads (then the element updates); undefined otherwise. */
@@ -63,14 +64,23 @@ export class DraftsOnNeed implements ReactiveController {
     const unsubscribe = this.options.engine()?.subscribe(() => {
       this.changed = true;
     });
-    this.pending = import('../controllers/drafts.js').then((m) => {
-      unsubscribe?.();
-      const controller = (this.controller = new m.DraftController(this.host, this.notices, this.options));
-      controller.hostUpdated();
-      if (this.changed) controller.changedMeanwhile();
-      this.host.requestUpdate();
-      return controller;
-    });
+    this.pending = import('../controllers/drafts.js').then(
+      (m) => {
+        unsubscribe?.();
+        const controller = (this.controller = new m.DraftController(this.host, this.notices, this.options));
+        controller.hostUpdated();
+        if (this.changed) controller.changedMeanwhile();
+        this.host.requestUpdate();
+        return controller;
+      },
+      (error: unknown) => {
+        // The drafts' chunk cannot be fetched: nothing is kept, and the person and the host are told so,
+        // as for every module loaded on need (BoussoleElement.moduleFailed). purgeDraft() rejects.
+        unsubscribe?.();
+        (this.host as { moduleFailed?(name: string): void }).moduleFailed?.('drafts');
+        throw error;
+      },
+    );
     return this.pending;
   }
 }
