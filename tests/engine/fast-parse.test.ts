@@ -17,7 +17,7 @@ import { parseInstrument } from '../../src/schema/parse.js';
 import { sample } from './fixtures.js';
 import { fillAll } from '../support/fill.js';
 
-const RUNS = Number(process.env.FC_RUNS ?? 3000);
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
 const params = { numRuns: RUNS, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) };
 
 const bundled = ['ces', 'needs-grid', 'pin-grid'].map((id) => JSON.parse(readFileSync(new URL(`../../schemas/instruments/${id}.json`, import.meta.url), 'utf8')) as unknown);
