@@ -154,7 +154,9 @@ export class Engine {
     if (!this.cache.issues) {
       const visible = this.visibility();
       const needsBand = this.model.band.size > 0 && this.state.ageBand === undefined;
+      // Most of the time no date is kept as typed: then no field's key is worked out (session, every plan's dates).
       const typed = (field: FieldRef) => {
+        if (!this.typed.size) return undefined;
         const entry = this.typed.get(encodeKey(field));
         const problem = entry && readDateParts(entry.parts).problem;
         return problem && { code: problem.code, ...(problem.params ? { params: problem.params } : {}) };
