@@ -77,8 +77,8 @@ export class BoussoleElement extends LitElement {
 
   /**
    * A module the element waits for could not be loaded (src/elements/on-need.ts: the parsers, a layout,
-   * a bundled instrument's text…; the English messages; the drafts' controller): the person reads that part of the form is missing, the host gets
-   * `boussole-error` with the module's name, once per module.
+   * a bundled instrument's text…; the English messages; the drafts' controller): the person reads that
+   * part of the form is missing, the host gets `boussole-error` with the module's name, once per module.
    */
   protected moduleFailed(name: string): void {
     if (this.failedModules.has(name)) return;

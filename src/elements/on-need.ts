@@ -21,15 +21,18 @@ export interface OnNeed<M> {
 /** Every module loaded on need, and the elements waiting for each. */
 const all: { waitedBy(host: ReactiveControllerHost): Promise<unknown> | undefined }[] = [];
 
-/** An element told when a module it waits for cannot be loaded (BoussoleElement shows it and sends `boussole-error`). */
-interface FailureHost {
-  moduleFailed?(name: string): void;
-}
+/**
+ * Tells an element that a module it waits for cannot be loaded: BoussoleElement.moduleFailed shows it and
+ * sends `boussole-error`, once per element and module. For the loaders below and those with their own
+ * (the drafts' controller).
+ */
+export const tellUnavailable = (host: ReactiveControllerHost, name: string): void =>
+  (host as { moduleFailed?(name: string): void }).moduleFailed?.(name);
 
 /**
  * `name` says which module, in the error an element gets when it cannot be loaded (a deployment that left
- * a chunk out, a network failure): each element that waits for it is told once (`moduleFailed`); the
- * page has to be loaded again (an element asking again in a loop would fetch in a loop).
+ * a chunk out, a network failure): each element that asks for it is told (`tellUnavailable`), and says
+ * so once; the page has to be loaded again (an element asking again in a loop would fetch in a loop).
  */
 export function onNeed<M>(name: string, load: () => Promise<M>): OnNeed<M> {
   let loaded: M | undefined;
@@ -37,13 +40,6 @@ export function onNeed<M>(name: string, load: () => Promise<M>): OnNeed<M> {
   let failed = false;
   /** Elements that asked for the module and wait for it. */
   const waiting = new WeakSet<ReactiveControllerHost>();
-  /** Elements told that it cannot be loaded. */
-  const told = new WeakSet<ReactiveControllerHost>();
-  const tell = (host: ReactiveControllerHost) => {
-    if (told.has(host)) return;
-    told.add(host);
-    (host as FailureHost).moduleFailed?.(name);
-  };
   const start = () =>
     (loading ??= load().then(
       (module) => (loaded = module),
@@ -61,7 +57,7 @@ export function onNeed<M>(name: string, load: () => Promise<M>): OnNeed<M> {
     get(host, retry) {
       if (loaded) return loaded;
       if (failed) {
-        tell(host);
+        tellUnavailable(host, name);
         return undefined;
       }
       const pending = start();
@@ -74,7 +70,7 @@ export function onNeed<M>(name: string, load: () => Promise<M>): OnNeed<M> {
         },
         () => {
           waiting.delete(host);
-          tell(host);
+          tellUnavailable(host, name);
         },
       );
       return undefined;

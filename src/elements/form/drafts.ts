@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DraftController, DraftControllerOptions, DraftOffer } from '../controllers/drafts.js';
 import type { NoticesController } from '../controllers/notices.js';
+import { tellUnavailable } from '../on-need.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -77,7 +78,7 @@ export class DraftsOnNeed implements ReactiveController {
         // The drafts' chunk cannot be fetched: nothing is kept, and the person and the host are told so,
         // as for every module loaded on need (BoussoleElement.moduleFailed). purgeDraft() rejects.
         unsubscribe?.();
-        (this.host as { moduleFailed?(name: string): void }).moduleFailed?.('drafts');
+        tellUnavailable(this.host, 'drafts');
         throw error;
       },
     );
