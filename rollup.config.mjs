@@ -37,7 +37,22 @@ const ts = (declarations) =>
     noCheck: true,
   });
 
-const minify = terser({ ecma: 2022, module: true, format: { comments: false } });
+/**
+ * V8's explicit compile hint (Chromium 136+; other engines read a comment): the no-build bundle's
+ * entry holds the form elements, lit and the engine, nearly all of it run by an element's first
+ * render, so V8 compiles it as the script loads (off the main thread where it can) rather than
+ * function by function during that render. Chunks loaded on need do not carry it: for them it made
+ * the compile run on the main thread. docs/decisions/0017-compile-hint.md has the measurements.
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+const minify = terser({
+  ecma: 2022,
+  module: true,
+  // No comment survives but the compile hint, which must stay the entry's first line (a RegExp, not a
+  // function: the plugin hands its options to worker threads as text).
+  format: { comments: /^# allFunctionsCalledOnLoad$/ },
+});
 
 export default [
   {
@@ -72,7 +87,14 @@ export default [
   {
     input: 'src/bundle.ts',
     plugins: [nodeResolve(), validatedInstruments(), json({ compact: true }), ts(false), minifyTemplates(), minify],
-    output: { dir: 'dist', entryFileNames: 'boussole.bundle.js', chunkFileNames: 'bundle/[name]-[hash].js', format: 'es', sourcemap: true },
+    output: {
+      dir: 'dist',
+      entryFileNames: 'boussole.bundle.js',
+      chunkFileNames: 'bundle/[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+      banner: (chunk) => (chunk.isEntry ? COMPILE_HINT : ''),
+    },
     onwarn,
   },
 ];

@@ -94,6 +94,13 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
     assert.doesNotMatch(code, /https?:\/\/(?!www\.w3\.org\/)[a-z0-9.-]+\.[a-z]{2,}\/[^"'`\s]*\.(js|css|woff2?)/i, 'no remote script, style or font');
   });
 
+  it('the entry opens with V8’s compile hint, and no chunk loaded on need carries it (decision 0017)', () => {
+    const [first, second] = readFileSync(bundle, 'utf8').split('\n', 2);
+    assert.equal(first, '//# allFunctionsCalledOnLoad', 'the hint is read only on its own first line');
+    assert.ok(second && second.length > 1000, 'the code follows it');
+    for (const chunk of bundleChunks()) assert.doesNotMatch(readFileSync(join(repo, 'dist', chunk), 'utf8'), /allFunctionsCalledOnLoad/, chunk);
+  });
+
   it('each bundled instrument’s text is a chunk in dist/bundle/, not in the entry, and the page loads it relative to the entry', async () => {
     const entry = readFileSync(bundle, 'utf8');
     const chunks = readdirSync(join(repo, 'dist/bundle')).filter((f) => f.endsWith('.js'));
