@@ -8,10 +8,24 @@ export const tx = (text: Text | undefined, locale: Locale): string => (text ? te
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
 
+/** The digit-group separator of whole numbers: a no-break space in fr-CA, a comma in en-CA, as Intl writes them. */
+const GROUP: Record<Locale, string> = { fr: '\u00a0', en: ',' };
+
+/**
+ * A whole number as Intl.NumberFormat writes it in fr-CA and en-CA (digits grouped by three), without
+ * Intl: its first use in a page costs tens of milliseconds (a form of 1 000 questions counts past 999
+ * in its first render). tests/engine/format.test.ts holds it to Intl.
+ */
+export function groupedInteger(value: number, locale: Locale): string {
+  const digits = String(Math.abs(value));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += GROUP[locale] + digits.slice(i, i + 3);
+  return value < 0 ? `-${out}` : out;
+}
+
 export function formatNumber(value: number, locale: Locale): string {
-  // Small whole numbers (counts, progress) read the same in fr-CA and en-CA: skip Intl, whose first use
-  // in a page costs tens of milliseconds.
-  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
+  // Whole numbers (counts, progress, most answers) need no Intl; -0 and decimals go to it.
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return groupedInteger(value, locale);
   let format = numberFormats.get(locale);
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlTag(locale))));
   return format.format(value);

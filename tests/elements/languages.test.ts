@@ -12,6 +12,8 @@ import type { BoussoleForm } from '../../src/elements/form/boussole-form.js';
 import { createEngine } from '../../src/engine/index.js';
 import type { Instrument, Result } from '../../src/schema/index.js';
 import { fillAll } from '../support/fill.js';
+import { formatNumber } from '../../src/localize/format.js';
+import { intlTag } from '../../src/localize/locale.js';
 import { allByRole, byRole, click, settle } from './helpers.js';
 
 type Lang = 'fr' | 'en';
@@ -221,5 +223,14 @@ describe('each element speaks one language, in every state', () => {
     await settle(el);
     el.shadowRoot!.querySelector('h2')!.append(' Soumettre');
     expect(() => expectOnly(el, 'en', 'tampered')).to.throw(/Soumettre/);
+  });
+});
+
+describe('numbers in this browser', () => {
+  it('whole numbers are written as this browser’s Intl writes them in fr-CA and en-CA (formatNumber spares Intl for them)', () => {
+    for (const locale of ['fr', 'en'] as const)
+      for (let exponent = 0; exponent <= 15; exponent++)
+        for (const value of [10 ** exponent, 10 ** exponent - 1, -(10 ** exponent) + 7, 1234567])
+          expect(formatNumber(value, locale), `${value} in ${locale}`).to.equal(new Intl.NumberFormat(intlTag(locale)).format(value));
   });
 });
