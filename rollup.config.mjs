@@ -44,14 +44,14 @@ const ts = (declarations) =>
  * function by function during that render. Chunks loaded on need do not carry it: for them it made
  * the compile run on the main thread. docs/decisions/0017-compile-hint.md has the measurements.
  */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 const minify = terser({
   ecma: 2022,
   module: true,
   // No comment survives but the compile hint, which must stay the entry's first line (a RegExp, not a
   // function: the plugin hands its options to worker threads as text).
-  format: { comments: /^# allFunctionsCalledOnLoad$/ },
+  format: { comments: new RegExp(`^${COMPILE_HINT.slice(2)}$`) },
 });
 
 export default [
