@@ -26,14 +26,17 @@ export interface InputProblem {
   message: string;
 }
 
-/** `sections[2].items[0]`: where the problem is, written only once one is found. */
-const pathOf = (trail: readonly (string | number)[]): string =>
-  trail.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '') || '(root)';
+/** A path written as a person reads it, `sections[2].items[0].scale` (`(root)` for the input itself). */
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  ) || '(root)';
 
 /**
  * The problems of an input, or none; stops at the first problem found. One plain walk, the path kept
- * as a list of keys and written out only for a problem: it runs before anything else on every input
- * from outside, in a page where its code is still cold.
+ * as a list of keys and written out (formatPath) only for a problem: it runs before anything else on
+ * every input from outside, in a page where its code is still cold.
  */
 export function inspectInput(input: unknown, limits: InputLimits): InputProblem[] {
   let values = 0;
@@ -42,7 +45,7 @@ export function inspectInput(input: unknown, limits: InputLimits): InputProblem[
   const trail: (string | number)[] = [];
   let problem: InputProblem | undefined;
   const fail = (message: string): false => {
-    problem = { path: pathOf(trail), message };
+    problem = { path: formatPath(trail), message };
     return false;
   };
   // The key being read is on the trail before the read, so a getter that throws is reported at its key.
@@ -81,7 +84,7 @@ export function inspectInput(input: unknown, limits: InputLimits): InputProblem[
   try {
     visit(input);
   } catch (error) {
-    problem = { path: pathOf(trail), message: `cannot be read (${String(error)})` };
+    problem = { path: formatPath(trail), message: `cannot be read (${String(error)})` };
   }
   return problem ? [problem] : [];
 }

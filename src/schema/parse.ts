@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Instrument } from './instrument.js';
 import { Result, ResumableResult } from './result.js';
 import { fastParser, INVALID } from './fast-parse.js';
-import { INSTRUMENT_LIMITS, inspectInput, RESULT_LIMITS, type InputLimits } from './inspect.js';
+import { formatPath, INSTRUMENT_LIMITS, inspectInput, RESULT_LIMITS, type InputLimits } from './inspect.js';
 
 /** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
 export interface SchemaProblem {
@@ -33,11 +33,7 @@ const describeIssue = (issue: z.core.$ZodIssue): string => {
   }
 };
 
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  ) || '(root)';
+export { formatPath };
 
 /** The fast parser's answer; anything it throws on is left to zod's parser, which says what it makes of it. */
 function fastOrInvalid<T>(schema: z.ZodMiniType<T>, input: unknown): T | typeof INVALID {
