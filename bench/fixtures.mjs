@@ -65,6 +65,28 @@ export function skeletonOf(instrument) {
 
 export const readInstrument = (root, id) => JSON.parse(readFileSync(new URL(`schemas/instruments/${id}.json`, root), 'utf8'));
 
+/**
+ * The follow-up questions of an instrument: items shown when another item's answer is one of a few values
+ * (`visibleWhen` with `equals` or `in`), as `{ id, name, values }` (the item, the radio name of the question it
+ * follows, the answers that show it), and the instrument with those conditions taken off (every follow-up
+ * shown), from which the bench takes the static copy with the same reveals.
+ */
+export function followUpsOf(instrument) {
+  const followUps = [];
+  const shown = structuredClone(instrument);
+  const walk = (section) => {
+    for (const item of section.items ?? []) {
+      const c = item.visibleWhen;
+      if (!c?.item || (c.op !== 'equals' && c.op !== 'in')) continue;
+      followUps.push({ id: item.id, name: `item:${c.item}`, values: (c.op === 'in' ? c.value : [c.value]).map(String) });
+      delete item.visibleWhen;
+    }
+    for (const sub of section.sections ?? []) walk(sub);
+  };
+  shown.sections.forEach(walk);
+  return { followUps, shown };
+}
+
 /** What is measured. `attributes` always get layout="all". */
 export const CASES = [
   { key: 'pin-grid', label: 'PIN grid', tag: 'boussole-pin-grid', attributes: {} },

@@ -1,6 +1,7 @@
 // `npm run bench`: how fast the elements render and answer a click in headless Chromium, compared
 // with two baselines measured in the same run (the raw-DOM floor and a static copy of the element's
-// own final markup and stylesheet), then again with the CPU throttled 4× for the bundled instruments
+// own final markup and stylesheet; for a form whose clicks reveal follow-up questions, also a static copy
+// revealing the same ones, reported), then again with the CPU throttled 4× for the bundled instruments
 // (the tablet proxy, reported, not budgeted); how long a complete result takes to produce and
 // validate; how many gzipped bytes we ship. Prints every figure against its budget, writes
 // bench/results/latest.json, exits with status 1 when a budget is exceeded (2 when the run failed).
@@ -27,7 +28,7 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { CASES, generatedInstrument, readInstrument, skeletonOf } from '../bench/fixtures.mjs';
+import { CASES, followUpsOf, generatedInstrument, readInstrument, skeletonOf } from '../bench/fixtures.mjs';
 import { gzipped, median, openBrowser, throttle } from '../bench/lib.mjs';
 import { CHROME_ARGS, ensureChrome } from './lib/chrome.mjs';
 import { bin, ensureDependencies, generate, run } from './lib/setup.mjs';
@@ -252,11 +253,11 @@ const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, cli
   const click = await h.clickElement({ tag, count: clicks });
   return { render: render.ms, radios: render.radios, click, skeleton, copy };
 };
-const STATIC_SAMPLE = async ({ html, css, clicks }) => {
+const STATIC_SAMPLE = async ({ html, css, clicks, followUps }) => {
   const h = await import('/bench/page/harness.js');
   const render = await h.renderStatic({ html, css });
   await h.quiet(200);
-  const click = await h.clickStatic({ count: clicks });
+  const click = await h.clickStatic({ count: clicks, followUps });
   return { render: render.ms, radios: render.radios, click };
 };
 const RAW_SAMPLE = async ({ skeleton, clicks }) => {
@@ -265,6 +266,13 @@ const RAW_SAMPLE = async ({ skeleton, clicks }) => {
   await h.quiet(200);
   const click = await h.clickRaw({ count: clicks });
   return { render: render.ms, radios: render.radios, click };
+};
+/** The static copy with the same reveals: the generic form given the instrument with every follow-up shown. */
+const REVEALING_COPY = async ({ attributes, instrument }) => {
+  const h = await import('/bench/page/harness.js');
+  await h.renderElement({ tag: 'boussole-form', attributes, instrument });
+  await h.quiet(200);
+  return h.snapshotOf('boussole-form');
 };
 const RESULT_SAMPLE = async (arg) => (await import('/bench/.out/result.js')).timeResult(arg);
 
@@ -305,14 +313,26 @@ async function measureCase(c, rate, into) {
   if (copy.radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${copy.radios} radios, the element ${expectedRadios}`);
   const copyArg = { html: copy.html, css: copy.css, clicks: CLICKS };
   await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate);
+  // A form whose clicks reveal follow-up questions is also timed against a static copy that reveals the same ones
+  // (taken with every follow-up shown, then each hidden until its answer comes): what the browser alone costs for
+  // that page. Reported beside the budget, not instead of it.
+  const { followUps, shown } = followUpsOf(instrument ?? readInstrument(rootUrl, c.key));
+  let revealArg;
+  if (followUps.length) {
+    const all = await inPage('/bench/page/boussole.html', REVEALING_COPY, { attributes, instrument: shown }, rate);
+    revealArg = { html: all.html, css: all.css, clicks: CLICKS, followUps };
+    await inPage('/bench/page/raw.html', STATIC_SAMPLE, revealArg, rate);
+  }
   await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate);
   log('w ');
   const mine = [];
   const still = [];
+  const revealing = [];
   const raw = [];
   for (let i = 0; i < RUNS; i++) {
     mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }, rate));
     still.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate));
+    if (revealArg) revealing.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, revealArg, rate));
     raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate));
     if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
     if (still.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${still.at(-1).radios} radios, expected ${expectedRadios}`);
@@ -320,6 +340,7 @@ async function measureCase(c, rate, into) {
   }
   into[c.key] = { ...summarise(mine), copy: { elements: copy.elements, comments: copy.comments, cssChars: copy.css.length } };
   into[`static-${c.key}`] = summarise(still);
+  if (revealArg) into[`reveal-${c.key}`] = { ...summarise(revealing), followUps: followUps.length };
   into[`raw-${c.key}`] = summarise(raw);
   log('\n');
 }
@@ -354,12 +375,15 @@ if (failed) {
 if (ONLY) {
   for (const [set, label] of [[timings, ''], [throttled, ` (CPU ${THROTTLE}×)`]])
     for (const [key, t] of Object.entries(set)) {
-      if (key.startsWith('raw-') || key.startsWith('static-')) continue;
+      if (/^(raw|static|reveal)-/.test(key)) continue;
       const raw = set[`raw-${key}`];
       const copy = set[`static-${key}`];
+      const reveal = set[`reveal-${key}`];
       console.log(
         `${key}${label}: render ${t.render.toFixed(1)} ms vs static ${copy.render.toFixed(1)} (× ${(t.render / copy.render).toFixed(2)}), raw ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
-          `click ${t.click.toFixed(1)} ms vs static ${copy.click.toFixed(1)} (× ${(t.click / copy.click).toFixed(2)}), raw ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)}); samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}`,
+          `click ${t.click.toFixed(1)} ms vs static ${copy.click.toFixed(1)} (× ${(t.click / copy.click).toFixed(2)}), raw ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)})` +
+          `${reveal ? `, static with the same reveals ${reveal.click.toFixed(1)} (× ${(t.click / reveal.click).toFixed(2)})` : ''}; samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}` +
+          `${reveal ? ` reveals ${JSON.stringify(reveal.samples.click)}` : ''}`,
       );
     }
   console.log('--only: a partial run; no budget checked, bench/results/latest.json left as it was.');
@@ -429,10 +453,27 @@ const table = (set, note) => {
     );
   }
 };
+/** Clicks against the static copy with the same reveals, for the forms whose clicks show follow-up questions. */
+const revealLines = (set) => {
+  const rows = CASES.filter((c) => set[`reveal-${c.key}`]);
+  if (!rows.length) return;
+  say('Click against a static copy with the same reveals (every follow-up question in its DOM, hidden, shown when its answer');
+  say('comes, as the element shows it; reported, not budgeted: what revealing alone costs the browser on that page):');
+  for (const c of rows) {
+    const mine = set[c.key];
+    const copy = set[`static-${c.key}`];
+    const reveal = set[`reveal-${c.key}`];
+    say(`  ${c.label.padEnd(34)}${f1(mine.click).padStart(7)} ms vs ${f1(reveal.click)} (× ${f2(mine.click / reveal.click)}; ${reveal.followUps} follow-ups); the static copy without them ${f1(copy.click)} (× ${f2(mine.click / copy.click)})`);
+  }
+};
 table(timings, 'Medians, ms; × = the element\'s time over that baseline\'s.');
+revealLines(timings);
 say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): element × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), static copy × ${f2(staticGrowth)} (${f2(staticGrowth / ITEM_GROWTH)}), raw floor × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)})`);
 say(`Static copies: ${CASES.map((c) => `${c.key} ${timings[c.key].copy.elements} elements + ${timings[c.key].copy.comments} comments`).join(', ')}; stylesheet ${timings[CASES[0].key].copy.cssChars}–${Math.max(...CASES.map((c) => timings[c.key].copy.cssChars))} characters`);
-if (THROTTLE) table(throttled, `Tablet proxy: the bundled instruments with every page's CPU throttled ${THROTTLE}× (DevTools protocol); reported, not budgeted.`);
+if (THROTTLE) {
+  table(throttled, `Tablet proxy: the bundled instruments with every page's CPU throttled ${THROTTLE}× (DevTools protocol); reported, not budgeted.`);
+  revealLines(throttled);
+}
 else say('Tablet proxy skipped (--no-throttle).');
 say();
 say(`toResult + validation, fully answered (el.value + el.checkValidity() + parseResult(); median of ${RESULT_REPEATS - 1} after a first call;`);
@@ -471,7 +512,7 @@ const report = {
     clicksPerPage: CLICKS,
     resultRepeats: RESULT_REPEATS,
     painted: 'requestAnimationFrame, then the first MessageChannel task after it',
-    baselines: 'static copy: the element\'s final shadow DOM and stylesheet, one innerHTML into a shadow root, one counter updated per click; raw floor: its choice questions as plain markup, no stylesheet',
+    baselines: 'static copy: the element\'s final shadow DOM and stylesheet, one innerHTML into a shadow root, one counter updated per click; raw floor: its choice questions as plain markup, no stylesheet; reveal-<case> (reported, not budgeted): the static copy taken with every follow-up question shown, each hidden until its answer comes',
     pages: 'render and click: dist/boussole.bundle.js; result: dist/index.js bundled with esbuild (lit, @lit/localize, zod from node_modules)',
   },
   timings: timingsJson(timings),
