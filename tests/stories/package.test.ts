@@ -4,7 +4,7 @@
 // types of all of them), the manifest, the JSON Schemas, the bundled instruments, the CLI; and that no test, story,
 // bench or example file rides along.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -190,5 +190,23 @@ describe('the run’s one tarball (pack.ts)', () => {
     utimesSync(first, old, old);
     const again = packed();
     assert.ok(statSync(again).mtimeMs > old.getTime(), 'a tarball older than dist/ was reused');
+  });
+
+  it('two files asking at once (npm test runs them side by side) get the same one, and the one before stays', async () => {
+    const before = packed();
+    const old = new Date(statSync(join(root, 'dist/index.js')).mtimeMs - 60_000);
+    utimesSync(before, old, old);
+    const ask = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', './scripts/lib/register-ts.mjs', '--input-type=module', '-e', "const { packed } = await import('./tests/stories/pack.ts'); console.log(packed());"], { cwd: root });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('close', (code) => (code === 0 ? resolve(out.trim().split('\n').pop()!) : reject(new Error(out))));
+      });
+    const [a, b] = await Promise.all([ask(), ask()]);
+    assert.equal(a, b, 'packed twice at once');
+    assert.notEqual(a, before);
+    assert.ok(existsSync(a) && existsSync(before), 'a tarball another file may be installing from was removed');
   });
 });
