@@ -304,12 +304,7 @@ async function timeReport() {
     if (copy) {
       // The static copy is taken off a settled element, as npm run bench takes it.
       const source = await open(true);
-      const { html, css } = await source.evaluate(async ({ tag, attributes, instrument }) => {
-        const h = await import('/bench/page/harness.js');
-        await h.renderElement({ tag, attributes, instrument });
-        await h.quiet(200);
-        return h.snapshotOf(tag);
-      }, { tag: c.tag, attributes, instrument });
+      const { html, css } = await source.evaluate(async (arg) => (await import('/bench/page/harness.js')).settledCopy(arg), { tag: c.tag, attributes, instrument });
       await source.close();
       snapshot = { html, css };
     }

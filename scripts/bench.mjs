@@ -268,12 +268,8 @@ const RAW_SAMPLE = async ({ skeleton, clicks }) => {
   return { render: render.ms, radios: render.radios, click };
 };
 /** The static copy with the same reveals: the generic form given the instrument with every follow-up shown. */
-const REVEALING_COPY = async ({ attributes, instrument }) => {
-  const h = await import('/bench/page/harness.js');
-  await h.renderElement({ tag: 'boussole-form', attributes, instrument });
-  await h.quiet(200);
-  return h.snapshotOf('boussole-form');
-};
+const REVEALING_COPY = async ({ attributes, instrument }) =>
+  (await import('/bench/page/harness.js')).settledCopy({ tag: 'boussole-form', attributes, instrument });
 const RESULT_SAMPLE = async (arg) => (await import('/bench/.out/result.js')).timeResult(arg);
 
 const countRadios = (skeleton) => skeleton.sections.reduce((n, s) => n + s.groups.reduce((m, g) => m + g.options.length, 0), 0);

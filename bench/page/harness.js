@@ -189,6 +189,13 @@ export function snapshotOf(tag) {
   return { html: root.innerHTML, css, elements: root.querySelectorAll('*').length, comments, radios: root.querySelectorAll(RADIOS).length };
 }
 
+/** The static copy of an element, taken as the bench takes it: rendered in this page, settled 200 ms, serialized. */
+export async function settledCopy({ tag, attributes, instrument }) {
+  await renderElement({ tag, attributes, instrument });
+  await quiet(200);
+  return snapshotOf(tag);
+}
+
 /**
  * The element's final shadow DOM, serialized, written with one innerHTML into the open shadow root of
  * a plain div (Lit's comment markers included, so the node count is the element's), with the element's
