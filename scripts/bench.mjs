@@ -336,7 +336,7 @@ async function measureCase(c, rate, into) {
   }
   into[c.key] = { ...summarise(mine), copy: { elements: copy.elements, comments: copy.comments, cssChars: copy.css.length } };
   into[`static-${c.key}`] = summarise(still);
-  if (revealArg) into[`reveal-${c.key}`] = { ...summarise(revealing), followUps: followUps.length };
+  if (revealArg) into[`reveal-${c.key}`] = { ...summarise(revealing), followUps: revealing[0].click.followUps };
   into[`raw-${c.key}`] = summarise(raw);
   log('\n');
 }
@@ -378,7 +378,7 @@ if (ONLY) {
       console.log(
         `${key}${label}: render ${t.render.toFixed(1)} ms vs static ${copy.render.toFixed(1)} (× ${(t.render / copy.render).toFixed(2)}), raw ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
           `click ${t.click.toFixed(1)} ms vs static ${copy.click.toFixed(1)} (× ${(t.click / copy.click).toFixed(2)}), raw ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)})` +
-          `${reveal ? `, static with the same reveals ${reveal.click.toFixed(1)} (× ${(t.click / reveal.click).toFixed(2)})` : ''}; samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}` +
+          `${reveal ? `, static with the same reveals ${reveal.click.toFixed(1)} (× ${(t.click / reveal.click).toFixed(2)}; ${reveal.followUps} follow-ups)` : ''}; samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}` +
           `${reveal ? ` reveals ${JSON.stringify(reveal.samples.click)}` : ''}`,
       );
     }

@@ -246,7 +246,9 @@ export async function clickStatic({ count, followUps }) {
     counter.textContent = String(answered.size);
     for (const f of hidden) if (f.name === name) f.box.style.display = f.values.includes(value) ? '' : 'none';
   });
-  return clickSeries({ root, summary: () => counter.textContent, count, what: 'static copy' });
+  const series = await clickSeries({ root, summary: () => counter.textContent, count, what: 'static copy' });
+  // How many follow-ups the copy holds and can reveal (not how many the instrument has: an age band leaves some out).
+  return followUps ? { ...series, followUps: hidden.length } : series;
 }
 
 // ——— clicks, shared ———
