@@ -239,6 +239,10 @@ export async function clickStatic({ count, followUps }) {
     hidden.push({ ...f, box });
   }
   if (followUps?.length && !hidden.length) throw new Error('static copy: none of the follow-up questions is there');
+  // The radio names come from bench/fixtures.mjs, which writes the field keys' grammar again (src/schema/keys.ts):
+  // if it drifted, no follow-up would ever be shown; say so rather than time a copy that reveals nothing.
+  if (hidden.length && !hidden.some((f) => root.querySelector(`input[name="${CSS.escape(f.name)}"]`)))
+    throw new Error(`static copy: no question answers to ${hidden.map((f) => f.name).join(', ')}`);
   if (hidden.length) await quiet(50);
   root.addEventListener('change', (event) => {
     const { name, value } = event.target;
