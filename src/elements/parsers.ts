@@ -22,8 +22,21 @@ const parserModule = onNeed<Parsers>('parse', () => import('../schema/parse.js')
  */
 export const parsers = (host: ReactiveControllerHost, retry?: () => void): Parsers | undefined => parserModule.get(host, retry);
 
-/** Starts loading the parsers ahead of the update that will ask for them (a host just gave an instrument or a value). */
+/** Starts loading the parsers ahead of the update that will ask for them (a host just gave a value). */
 export const preloadParsers = (): void => parserModule.preload();
+
+/**
+ * A host's instrument checked without zod, through the format's plan (decision 0018): a few kilobytes
+ * where the parsers' chunk costs a fresh page 35–45 ms to evaluate. The parsers are loaded only when it
+ * refuses the instrument, to say what is wrong.
+ */
+const quickModule = onNeed<typeof import('../schema/quick-instrument.js')>('quick-instrument', () => import('../schema/quick-instrument.js'));
+
+/** The instrument's quick check when loaded; else as `parsers`. */
+export const quickChecks = (host: ReactiveControllerHost, retry?: () => void) => quickModule.get(host, retry);
+
+/** Starts loading the quick check ahead of the update that will ask for it (a host just gave an instrument). */
+export const preloadQuickChecks = (): void => quickModule.preload();
 
 /**
  * The comparison of two records (src/analysis/compare.ts), loaded only when an element is given a previous

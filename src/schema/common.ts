@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_TEXT_LENGTH } from './limits.js';
+import { trimText, visibleText } from './rules.js';
 
 export { DATE_YEARS, MAX_TEXT_LENGTH } from './limits.js';
 
@@ -15,10 +16,10 @@ export const Id = z
 const NonEmpty = z
   .string()
   .check(
-    z.trim(),
+    z.overwrite(trimText),
     z.minLength(1),
     z.maxLength(MAX_TEXT_LENGTH),
-    z.refine((text) => /[^\s\p{Cf}\p{Z}]/u.test(text), 'only invisible characters'),
+    z.refine(visibleText, 'only invisible characters'),
   );
 
 /** A piece of instrument content, written once per locale. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { INVALID } from './plan.js';
 
 /**
  * A faster way through zod's own schemas for the common case, an input that is valid: the containers
@@ -14,7 +15,7 @@ import type * as z from 'zod/mini';
  * Why it exists: validating an instrument of 280 questions given by a host took about 46 ms in a fresh
  * page, where zod's code runs cold (docs/decisions/0016-fast-parse.md).
  */
-export const INVALID: unique symbol = Symbol('invalid');
+export { INVALID };
 type Parse = (input: unknown) => unknown;
 
 interface Internals {

@@ -257,8 +257,10 @@ export const InstrumentShape = z.strictObject({
   migrations: z.optional(z.array(Migration)),
 });
 
+/** The cross-references of an instrument, a check of its own (its validation plan names it). */
+export const crossReferences = z.superRefine(checkInstrument);
 /** An instrument: the shape plus its cross-references (ids unique, every reference resolves, no visibility cycle). */
-export const Instrument = InstrumentShape.check(z.superRefine(checkInstrument));
+export const Instrument = InstrumentShape.check(crossReferences);
 
 export type Perspective = z.infer<typeof Perspective>;
 export type AgeBand = z.infer<typeof AgeBand>;

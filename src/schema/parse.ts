@@ -3,6 +3,7 @@ import { Instrument } from './instrument.js';
 import { Result, ResumableResult } from './result.js';
 import { fastParser, INVALID } from './fast-parse.js';
 import { formatPath, INSTRUMENT_LIMITS, inspectInput, RESULT_LIMITS, type InputLimits } from './inspect.js';
+import { plannedInstrument } from './quick-instrument.js';
 
 /** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
 export interface SchemaProblem {
@@ -48,11 +49,11 @@ function fastOrInvalid<T>(schema: z.ZodMiniType<T>, input: unknown): T | typeof 
  * Never throws, whatever it is given: a first look (inspect.ts), then the schema — through its fast
  * parser (fast-parse.ts), and through zod's own when that one does not accept it, for the problems.
  */
-function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, limits: InputLimits): Parsed<T> {
+function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, limits: InputLimits, quick?: (input: unknown) => T | undefined): Parsed<T> {
   const refused = inspectInput(input, limits);
   if (refused.length) return { ok: false, problems: refused };
   try {
-    const fast = fastOrInvalid(schema, input);
+    const fast = quick ? (quick(input) ?? INVALID) : fastOrInvalid(schema, input);
     if (fast !== INVALID) return { ok: true, value: fast };
     const out = schema.safeParse(input);
     if (out.success) return { ok: true, value: out.data };
@@ -65,8 +66,11 @@ function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, limits: InputLim
   }
 }
 
-/** Validates an instrument (a parsed JSON value): shape and cross-references. */
-export const parseInstrument = (input: unknown): Parsed<Instrument> => parseWith(Instrument, input, INSTRUMENT_LIMITS);
+/**
+ * Validates an instrument (a parsed JSON value): shape and cross-references. Through its plan first
+ * (quick-instrument.ts, which an element runs without this module), zod's own parser when that refuses.
+ */
+export const parseInstrument = (input: unknown): Parsed<Instrument> => parseWith(Instrument, input, INSTRUMENT_LIMITS, plannedInstrument);
 
 /** Validates a complete result, as `toResult()` produces and `schemas/result.schema.json` describes. */
 export const parseResult = (input: unknown): Parsed<Result> => parseWith(Result, input, RESULT_LIMITS);

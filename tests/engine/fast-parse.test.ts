@@ -11,6 +11,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createEngine } from '../../src/engine/index.js';
 import { fastParser, INVALID } from '../../src/schema/fast-parse.js';
+import { planParser } from '../../src/schema/plan.js';
+import { INSTRUMENT_PLAN } from '../../src/schema/generated/instrument-plan.js';
+import { PLAN_FUNCTIONS, quickInstrument } from '../../src/schema/quick-instrument.js';
 import { Instrument, Section, Item, Condition } from '../../src/schema/instrument.js';
 import { Result, ResumableResult } from '../../src/schema/result.js';
 import { parseInstrument } from '../../src/schema/parse.js';
@@ -39,9 +42,21 @@ const SCHEMAS = [
   { name: 'ResumableResult', schema: ResumableResult, inputs: results },
 ];
 
-/** Both parsers on one input: the fast one never accepts more, or otherwise, than zod. */
+/**
+ * The instrument's validation plan (src/schema/plan.ts, generated from the schema), which an element runs
+ * without zod: held to zod by the same contract as the fast parser, on the same inputs.
+ */
+const plannedInstrument = planParser(INSTRUMENT_PLAN, PLAN_FUNCTIONS);
+
+/** Every parser on one input: neither the fast one nor the plan ever accepts more, or otherwise, than zod. */
 function agree(schema: (typeof SCHEMAS)[number]['schema'], input: unknown): 'accepted' | 'refused' {
-  const fast = fastParser(schema as never)(input);
+  const answer = agreeWith(schema, input, fastParser(schema as never));
+  if (schema === Instrument) assert.equal(agreeWith(schema, input, plannedInstrument), answer, 'the plan and the fast parser differ');
+  return answer;
+}
+
+function agreeWith(schema: (typeof SCHEMAS)[number]['schema'], input: unknown, parse: (input: unknown) => unknown): 'accepted' | 'refused' {
+  const fast = parse(input);
   const slow = (schema as { safeParse(x: unknown): { success: boolean; data?: unknown } }).safeParse(input);
   if (fast === INVALID) {
     assert.equal(slow.success, false, 'zod accepts what the fast parser refused');
@@ -86,6 +101,9 @@ const REPLACEMENTS: unknown[] = [
   undefined, null, true, false, 0, -1, 1.5, 2 ** 60, Number.NaN, Number.POSITIVE_INFINITY, '', ' ', '  padded  ', '\u200b', 'x', 'a-b.c_d',
   '1.2.3', '2026-02-30', '2026-03-01', '9', 'equals', 'single-choice', 'yes-no', 'child', [], ['x'], {}, { fr: 'F', en: 'E' },
   { fr: ' F ', en: 'E' }, { fr: 'F' }, { fr: 'F', en: 'E', de: 'D' },
+  // Text lengths at the limit, counted in code points as zod counts them (an emoji is two UTF-16 units).
+  { fr: 'x'.repeat(20_000), en: 'E' }, { fr: 'x'.repeat(20_001), en: 'E' }, { fr: '\u{1F600}'.repeat(10_001), en: 'E' },
+  { fr: '\u{1F600}'.repeat(20_001), en: 'E' }, 2 ** 53, -0,
 ];
 
 /**
@@ -188,6 +206,23 @@ describe('fast parser', () => {
     assert.equal((out as any).title.fr, (ces as any).title.fr);
     padded.title.fr = ' \u200b ';
     assert.equal(fastParser(Instrument)(padded), INVALID);
+    assert.equal(plannedInstrument(padded), INVALID);
+  });
+
+  it('counts a text’s length in code points, as zod does (an emoji is one, though two UTF-16 units)', () => {
+    const [ces] = instruments as Json[];
+    const cases: [string, 'accepted' | 'refused'][] = [
+      ['x'.repeat(20_000), 'accepted'],
+      ['x'.repeat(20_001), 'refused'],
+      ['\u{1F600}'.repeat(20_000), 'accepted'],
+      ['\u{1F600}'.repeat(20_001), 'refused'],
+      [`${'x'.repeat(19_999)}\u{1F600}`, 'accepted'],
+    ];
+    for (const [text, expected] of cases) {
+      const copy = structuredClone(ces) as any;
+      copy.sections[0].items[0].label.fr = text;
+      assert.equal(agree(Instrument, copy), expected, `${text.length} UTF-16 units`);
+    }
   });
 
   it('does the walking itself: no section, item or condition of a valid instrument goes through zod', () => {
@@ -219,5 +254,10 @@ describe('fast parser', () => {
     assert.equal(fastParser(Instrument)(withSymbol), INVALID);
     assert.throws(() => fastParser(Instrument)(throwing), /no/);
     assert.equal(parseInstrument(throwing).ok, false);
+    // The elements' quick check (the plan) refuses them too, and never throws: zod then says what is wrong.
+    for (const input of [Object.assign(new Box(1), ces), withSymbol, throwing]) assert.equal(quickInstrument(input), undefined);
+    const parsed = parseInstrument(ces);
+    assert.ok(parsed.ok);
+    assert.deepEqual(quickInstrument(ces), parsed.value);
   });
 });

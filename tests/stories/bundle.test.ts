@@ -197,11 +197,14 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
   it('a French page with a ready element loads neither the format’s parsers (zod) nor the English messages; lang="en" and a host’s instrument fetch them', async () => {
     const holdsZod = (code: string) => code.includes('unrecognized_keys');
     const holdsEnglish = (code: string) => code.includes('Add a comment');
+    const holdsPlan = (code: string) => code.includes('"super-refine"');
     const first = firstLoad();
     assert.deepEqual([...first].filter((f) => holdsZod(read(f))), [], 'zod is not in the first load');
     assert.deepEqual([...first].filter((f) => holdsEnglish(read(f))), [], 'the English messages are not in the first load');
+    assert.deepEqual([...first].filter((f) => holdsPlan(read(f))), [], 'the instrument’s plan is not in the first load');
     const chunks = bundleChunks();
-    assert.ok(chunks.some((f) => holdsZod(read(f))) && chunks.some((f) => holdsEnglish(read(f))), 'the checks can see zod and the English messages');
+    assert.ok(chunks.some((f) => holdsZod(read(f))) && chunks.some((f) => holdsEnglish(read(f))) && chunks.some((f) => holdsPlan(read(f))), 'the checks can see zod, the English messages and the plan');
+    assert.deepEqual(chunks.filter((f) => holdsPlan(read(f)) && holdsZod(read(f))), [], 'the plan’s chunk holds no zod');
 
     pages.write('ready.html', `<!doctype html>
 <html lang="fr-CA">
@@ -222,6 +225,13 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
       await grid.getByRole('button', { name: 'Submit' }).waitFor();
       assert.equal((await fetched(holdsEnglish)).length, 1, 'lang="en" fetched the English messages');
       assert.deepEqual(await fetched(holdsZod), [], 'still no parser fetched');
+      // A valid instrument from the host is checked through the format's plan (decision 0018): zod is not fetched.
+      const own = JSON.parse(readFileSync(join(repo, 'schemas/instruments/pin-grid.json'), 'utf8'));
+      own.title.en = 'The host’s own copy';
+      await grid.evaluate((el, value) => ((el as HTMLElement & { instrument: unknown }).instrument = value), own);
+      await grid.getByRole('heading', { name: 'The host’s own copy' }).waitFor();
+      assert.equal((await fetched(holdsPlan)).length, 1, 'the host’s instrument fetched its quick check');
+      assert.deepEqual(await fetched(holdsZod), [], 'a valid instrument fetched no parser');
       await grid.evaluate((el) => ((el as HTMLElement & { instrument: unknown }).instrument = { id: 'broken' }));
       await grid.getByRole('alert').filter({ hasText: 'questionnaire' }).waitFor();
       assert.ok((await fetched(holdsZod)).length > 0, 'the host’s instrument fetched the parsers');

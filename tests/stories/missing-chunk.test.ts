@@ -48,10 +48,10 @@ describe('chunks the elements load on need, missing from the server', () => {
 
   before(async () => {
     pages = await hostPages('missing-chunk', CSP, { 'index.html': PAGE, 'host.js': HOST_JS });
-    // The copy's chunks: remove the CÉS text, the format's parsers, layout="sections", the English messages and drafts.
+    // The copy's chunks: remove the CÉS text, the instrument's quick check, layout="sections", the English messages and drafts.
     const folder = join(pages.dir, 'bundle');
-    const removed = readdirSync(folder).filter((f) => /^(ces|parse|sections-chunk|en|drafts)-[\w-]{8}\.js$/.test(f));
-    for (const name of ['ces', 'parse', 'sections-chunk', 'en', 'drafts']) assert.ok(removed.some((f) => f.startsWith(`${name}-`)), `${name}: ${readdirSync(folder).join(', ')}`);
+    const removed = readdirSync(folder).filter((f) => /^(ces|quick-instrument|sections-chunk|en|drafts)-[\w-]{8}\.js$/.test(f));
+    for (const name of ['ces', 'quick-instrument', 'sections-chunk', 'en', 'drafts']) assert.ok(removed.some((f) => f.startsWith(`${name}-`)), `${name}: ${readdirSync(folder).join(', ')}`);
     for (const f of removed) rmSync(join(folder, f));
     page = await pages.browser.newPage();
     problems = watch(page, pages.server.origin);
@@ -70,7 +70,7 @@ describe('chunks the elements load on need, missing from the server', () => {
       errors.map(({ tag, code, module }) => ({ tag, code, module })).sort((a, b) => a.tag.localeCompare(b.tag)),
       [
         { tag: 'boussole-ces', code: 'unavailable-module', module: 'text of ces' },
-        { tag: 'boussole-form', code: 'unavailable-module', module: 'parse' },
+        { tag: 'boussole-form', code: 'unavailable-module', module: 'quick-instrument' },
         // In English, once each: its messages (it falls back to French, the source language), then its drafts.
         { tag: 'boussole-needs-grid', code: 'unavailable-module', module: 'en' },
         { tag: 'boussole-needs-grid', code: 'unavailable-module', module: 'drafts' },
@@ -84,7 +84,7 @@ describe('chunks the elements load on need, missing from the server', () => {
     // Nothing else went wrong than the three fetches refused.
     assert.deepEqual(
       problems.errors.map((e) => e.replace(/^HTTP 404: .*\/bundle\/([\w-]+)-[\w-]{8}\.js$/, '404 $1')).sort(),
-      ['404 ces', '404 drafts', '404 en', '404 parse', '404 sections-chunk'],
+      ['404 ces', '404 drafts', '404 en', '404 quick-instrument', '404 sections-chunk'],
     );
     assert.deepEqual(problems.offsite, []);
   });

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/engine.js';
 import { EngineError, errorCodeOf } from '../../engine/errors.js';
 import type { Instrument } from '../../schema/instrument.js';
 import type { Result } from '../../schema/result.js';
-import { engineOf, parsers } from '../parsers.js';
+import { engineOf, parsers, quickChecks } from '../parsers.js';
 import type { LocaleController } from './locale.js';
 import type { NoticesController } from './notices.js';
 
@@ -106,11 +106,18 @@ export class EngineController implements ReactiveController {
       // problems are reported under the notice key `instrument`.
       const input = this.notices.read(raw, 'instrument', 'invalid-instrument', { count: 1 });
       if (input) {
-        const check = parsers(this.host, () => this.load(this.property));
-        if (!check) return; // loaded again once the parsers are there
-        const parsed = check.parseInstrument(input.data);
-        if (parsed.ok) instrument = parsed.value;
-        else this.notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
+        const retry = () => this.load(this.property);
+        // The format's plan first, without zod; zod's parsers only to say what is wrong (decision 0018).
+        const quick = quickChecks(this.host, retry);
+        if (!quick) return; // loaded again once the check is there
+        instrument = quick.quickInstrument(input.data);
+        if (!instrument) {
+          const check = parsers(this.host, retry);
+          if (!check) return; // loaded again once the parsers are there
+          const parsed = check.parseInstrument(input.data);
+          if (parsed.ok) instrument = parsed.value;
+          else this.notices.raise('instrument', 'invalid-instrument', { count: parsed.problems.length, problems: parsed.problems });
+        }
       }
     }
     if (!instrument) {

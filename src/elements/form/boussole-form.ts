@@ -10,7 +10,7 @@ import { PreviousController } from '../controllers/previous.js';
 import { BoussoleElement } from '../base.js';
 import { BoussoleInvalidEvent, BoussoleSubmitEvent, handoverOf } from '../events.js';
 import { findInstrument } from '../instruments.js';
-import { preloadParsers } from '../parsers.js';
+import { preloadParsers, preloadQuickChecks } from '../parsers.js';
 import { adoptLast, onNeed } from '../on-need.js';
 import { ERROR_SUMMARY_ID } from '../parts/error-summary.js';
 import { CONFIRMATION_ID, HANDOVER_FAILED_ID, renderFormBody } from '../parts/form.js';
@@ -393,9 +393,10 @@ export class BoussoleForm extends BoussoleElement {
   }
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    // An instrument or a value from the host needs the format's parsers at the next update: fetching them
-    // starts now, while the element sets itself up, rather than when that update asks (issue 19).
-    if ((name === 'instrument' && this.instrument !== undefined) || (name === 'valueText' && this.valueText)) preloadParsers();
+    // An instrument from the host needs its quick check, a value the format's parsers, at the next update:
+    // fetching them starts now, while the element sets itself up, rather than when that update asks (issue 19).
+    if (name === 'instrument' && this.instrument !== undefined) preloadQuickChecks();
+    if (name === 'valueText' && this.valueText) preloadParsers();
     super.requestUpdate(name, oldValue, options);
   }
 
