@@ -220,6 +220,7 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
       const fetched = async (holds: (code: string) => boolean) =>
         (await ready.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)))).filter((f) => (f === 'boussole.bundle.js' || f.startsWith('bundle/')) && holds(read(f)));
       assert.deepEqual(await fetched(holdsZod), [], 'no parser fetched');
+      assert.deepEqual(await fetched(holdsPlan), [], 'no quick check fetched: a ready element has its own instrument');
       assert.deepEqual(await fetched(holdsEnglish), [], 'no English fetched');
       await grid.evaluate((el) => el.setAttribute('lang', 'en'));
       await grid.getByRole('button', { name: 'Submit' }).waitFor();
@@ -240,6 +241,22 @@ describe('the self-contained bundle in a host page under a strict CSP', () => {
       assert.deepEqual(seen, { errors: [], offsite: [] });
     } finally {
       await ready.close();
+    }
+
+    // A generic form waiting for its host's instrument fetches the instrument's check at once, and no zod.
+    pages.write('waiting.html', `<!doctype html>
+<html lang="fr-CA">
+<head><meta charset="utf-8"><title>Un formulaire</title><script type="module" src="boussole.bundle.js"></script></head>
+<body><main><h1>Un formulaire</h1><boussole-form></boussole-form></main></body>
+</html>`);
+    const waiting = await browser.newPage();
+    try {
+      await waiting.goto(`${server.origin}/waiting.html`);
+      const loaded = () => waiting.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.slice(1)));
+      await waiting.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/bundle/quick-instrument-')), undefined, { timeout: 10_000 });
+      assert.deepEqual((await loaded()).filter((f) => f.startsWith('bundle/') && holdsZod(read(f))), [], 'no parser fetched');
+    } finally {
+      await waiting.close();
     }
   });
 });

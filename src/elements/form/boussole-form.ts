@@ -392,6 +392,13 @@ export class BoussoleForm extends BoussoleElement {
     return complete;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The generic form always checks the instrument its host gives: its check (5 KB) is fetched as soon as the
+    // form is in a page, while the host fetches its instrument, not after (issue 19, decision 0018).
+    if (this.bundledInstrumentId() === undefined) preloadQuickChecks();
+  }
+
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     // An instrument from the host needs its quick check, a value the format's parsers, at the next update:
     // fetching them starts now, while the element sets itself up, rather than when that update asks (issue 19).
