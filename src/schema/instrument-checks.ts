@@ -43,8 +43,9 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
     scales.set(s.id, unique(s.options.map((o) => o.code), ['scales', i, 'options'], 'option'));
   });
 
-  const refs = (ids: string[] | undefined, known: Set<string>, path: Path, what: string) =>
-    ids?.forEach((id, i) => known.has(id) || report([...path, i], `unknown ${what} "${id}"`));
+  // The path of a problem is written out only for a problem (most instruments have none).
+  const refs = (ids: string[] | undefined, known: Set<string>, path: Path, key: string, what: string) =>
+    ids?.forEach((id, i) => known.has(id) || report([...path, key, i], `unknown ${what} "${id}"`));
 
   // Every node (section or item) with its path, parent and condition, for the checks after the walk.
   const nodes = new Map<string, { path: Path; parent: string | undefined; item: boolean; when?: Condition }>();
@@ -58,7 +59,7 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
       }
       kinds.add(s.kind);
       addNode(s.id, { path, parent, item: false, when: s.visibleWhen });
-      refs(s.ageBands, bandIds, [...path, 'ageBands'], 'age band');
+      refs(s.ageBands, bandIds, path, 'ageBands', 'age band');
       (s.items ?? []).forEach((it, ii) => checkItem(it, [...path, 'items', ii], s.id));
       walk(s.sections ?? [], [...path, 'sections'], s.id, depth + 1);
     });
@@ -73,8 +74,8 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
   const checkItem = (it: Item, path: Path, parent: string) => {
     itemsById.set(it.id, it);
     addNode(it.id, { path, parent, item: true, when: it.visibleWhen });
-    refs(it.ageBands, bandIds, [...path, 'ageBands'], 'age band');
-    refs(it.perspectives, perspectiveIds, [...path, 'perspectives'], 'perspective');
+    refs(it.ageBands, bandIds, path, 'ageBands', 'age band');
+    refs(it.perspectives, perspectiveIds, path, 'perspectives', 'perspective');
     // A wording of its own is shown in a voice's answer, so only a voice the item asks can have one.
     for (const voice of Object.keys(it.labelFor ?? {}))
       if (!it.perspectives?.includes(voice))
@@ -105,7 +106,7 @@ export function checkInstrument(inst: Shape, ctx: z.core.$RefinementCtx<Shape>):
     if ('all' in c) c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], deps, depth + 1));
     else if ('any' in c) c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], deps, depth + 1));
     else if ('not' in c) checkCondition(c.not, [...path, 'not'], deps, depth + 1);
-    else if ('ageBand' in c) refs(c.ageBand, bandIds, [...path, 'ageBand'], 'age band');
+    else if ('ageBand' in c) refs(c.ageBand, bandIds, path, 'ageBand', 'age band');
     else {
       if (!nodes.get(c.item)?.item) report([...path, 'item'], `condition refers to unknown item "${c.item}"`);
       deps.add(c.item);

@@ -175,24 +175,37 @@ export function planParser<T>(plan: Plan, fns: PlanFunctions): (input: unknown) 
   const own = (n: PlanNode): Parse => {
     switch (n.t) {
       case 'object': {
-        const fields = n.f.map(([key, i, optin, optout]) => ({ key, parse: node(i), optin, optout }));
-        const known = new Set(n.f.map((f) => f[0]));
+        const keys = n.f.map((f) => f[0]);
+        const parses = n.f.map((f) => node(f[1]));
+        const optin = n.f.map((f) => f[2]);
+        const optout = n.f.map((f) => f[3]);
         const strict = n.strict;
+        // Unknown keys are found by counting: the keys present (none is a name Object.prototype has, so
+        // present means own) against the object's own keys. Else, one by one.
+        const counted = keys.every((key) => !(key in Object.prototype));
+        const known = new Set(keys);
         return (input) => {
           if (!isPlain(input)) return INVALID;
           const out: Record<string, unknown> = {};
-          for (const { key, parse, optin, optout } of fields) {
-            const present = key in input;
-            if (!present) {
-              if (!optin) return INVALID;
-              if (optout) continue;
+          let present = 0;
+          for (let i = 0; i < keys.length; i++) {
+            const key = keys[i]!;
+            const has = key in input;
+            if (has) present++;
+            else {
+              if (!optin[i]) return INVALID;
+              if (optout[i]) continue;
             }
-            const v = parse(input[key]);
+            const v = parses[i]!(input[key]);
             if (v === INVALID) return INVALID;
             if (v !== undefined) out[key] = v;
-            else if (present) out[key] = undefined;
+            else if (has) out[key] = undefined;
           }
-          if (strict) for (const key in input) if (!known.has(key)) return INVALID;
+          if (strict) {
+            if (counted) {
+              if (Object.keys(input).length !== present) return INVALID;
+            } else for (const key in input) if (!known.has(key)) return INVALID;
+          }
           return out;
         };
       }
