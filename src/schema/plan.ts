@@ -76,8 +76,17 @@ const codePoints = (text: string): number => {
   return n;
 };
 
-const lengthOf = (value: unknown): number | undefined =>
-  typeof value === 'string' ? codePoints(value) : Array.isArray(value) ? value.length : undefined;
+/**
+ * Whether a string or an array is at least `min` / at most `max` long (anything else is not measured, as
+ * zod's length checks skip it). A string is counted in code points only when its UTF-16 length leaves a
+ * doubt: a code point is one or two units.
+ */
+const atLeast = (value: unknown, min: number): boolean =>
+  typeof value === 'string'
+    ? value.length >= min * 2 || (value.length >= min && codePoints(value) >= min)
+    : !Array.isArray(value) || value.length >= min;
+const atMost = (value: unknown, max: number): boolean =>
+  typeof value === 'string' ? value.length <= max || codePoints(value) <= max : !Array.isArray(value) || value.length <= max;
 
 /** One check as a step: the value after it, or `INVALID`. */
 function stepOf(check: PlanCheck, fns: PlanFunctions): Parse {
@@ -96,11 +105,11 @@ function stepOf(check: PlanCheck, fns: PlanFunctions): Parse {
     }
     case 'min-length': {
       const min = check[1];
-      return (v) => ((lengthOf(v) ?? min) >= min ? v : INVALID);
+      return (v) => (atLeast(v, min) ? v : INVALID);
     }
     case 'max-length': {
       const max = check[1];
-      return (v) => ((lengthOf(v) ?? max) <= max ? v : INVALID);
+      return (v) => (atMost(v, max) ? v : INVALID);
     }
     case 'gte': {
       const b = check[1];
