@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { INVALID } from './plan.js';
+import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, switchOn, type Parse } from './walk.js';
 
 /**
  * A faster way through zod's own schemas for the common case, an input that is valid: the containers
@@ -16,7 +16,6 @@ import { INVALID } from './plan.js';
  * page, where zod's code runs cold (docs/decisions/0016-fast-parse.md).
  */
 export { INVALID };
-type Parse = (input: unknown) => unknown;
 
 interface Internals {
   def: {
@@ -90,41 +89,22 @@ function withChecks(schema: Schema, parse: Parse): Parse {
   };
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-
 function prepare(schema: Schema): Parse {
   const zod = schema._zod;
   const { def, traits } = zod;
   switch (def.type) {
     case 'object':
       return withChecks(schema, objectParser(schema));
-    case 'array': {
-      const element = parserOf(def.element!);
-      return withChecks(schema, (input) => {
-        if (!Array.isArray(input)) return INVALID;
-        const out = new Array<unknown>(input.length);
-        for (let i = 0; i < input.length; i++) {
-          const v = element(input[i]);
-          if (v === INVALID) return INVALID;
-          out[i] = v;
-        }
-        return out;
-      });
-    }
+    case 'array':
+      return withChecks(schema, arrayOf(parserOf(def.element!)));
     case 'optional': {
       if (!traits.has('$ZodOptional') || traits.has('$ZodExactOptional') || def.innerType!._zod.optin === 'defaulted')
         return byZod(schema);
-      const inner = parserOf(def.innerType!);
-      return withChecks(schema, (input) => (input === undefined ? undefined : inner(input)));
+      return withChecks(schema, optionalOf(parserOf(def.innerType!)));
     }
     case 'nullable': {
       if (!traits.has('$ZodNullable')) return byZod(schema);
-      const inner = parserOf(def.innerType!);
-      return withChecks(schema, (input) => (input === null ? null : inner(input)));
+      return withChecks(schema, nullableOf(parserOf(def.innerType!)));
     }
     case 'record':
       return withChecks(schema, recordParser(schema));
@@ -175,32 +155,14 @@ function objectParser(schema: Schema): Parse {
   const catchall = def.catchall;
   const strict = catchall?._zod.def.type === 'never';
   if ((catchall && !strict) || Object.getOwnPropertySymbols(shape).length) return byZod(schema);
-  const keys = Object.keys(shape);
-  const known = new Set(keys);
-  const fields = keys
+  const fields = Object.keys(shape)
     .filter((key) => key !== '__proto__')
-    .map((key) => {
-      const { optin, optout } = shape[key]!._zod;
-      return { key, parse: parserOf(shape[key]!), optin, optout };
-    });
-  if (fields.some((f) => f.optin === 'defaulted')) return byZod(schema);
-  return (input) => {
-    if (!isPlain(input)) return INVALID;
-    const out: Record<string, unknown> = {};
-    for (const { key, parse, optin, optout } of fields) {
-      const present = key in input;
-      if (!present) {
-        if (optin === undefined) return INVALID;
-        if (optout === 'optional') continue;
-      }
-      const v = parse(input[key]);
-      if (v === INVALID) return INVALID;
-      if (v !== undefined) out[key] = v;
-      else if (present) out[key] = undefined;
-    }
-    if (strict) for (const key in input) if (!known.has(key)) return INVALID;
-    return out;
-  };
+    .map((key) => ({ key, zod: shape[key]!._zod, parse: parserOf(shape[key]!) }));
+  if (fields.some((f) => f.zod.optin === 'defaulted')) return byZod(schema);
+  return objectOf(
+    fields.map(({ key, zod, parse }) => ({ key, parse, optin: zod.optin !== undefined, optout: zod.optout === 'optional' })),
+    strict,
+  );
 }
 
 /**
@@ -211,20 +173,7 @@ function objectParser(schema: Schema): Parse {
 function recordParser(schema: Schema): Parse {
   const { def, traits } = schema._zod;
   if (!traits.has('$ZodRecord') || def.keyType!._zod.values || def.mode === 'loose' || def.partial) return byZod(schema);
-  const keyOf = parserOf(def.keyType!);
-  const valueOf = parserOf(def.valueType!);
-  return (input) => {
-    if (!isPlain(input) || Object.getOwnPropertySymbols(input).length) return INVALID;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(input)) {
-      const k = key === '__proto__' ? INVALID : keyOf(key);
-      if (typeof k !== 'string' || k === '__proto__') return INVALID;
-      const v = valueOf(input[key]);
-      if (v === INVALID) return INVALID;
-      out[k] = v;
-    }
-    return out;
-  };
+  return recordOf(parserOf(def.keyType!), parserOf(def.valueType!));
 }
 
 function unionParser(schema: Schema): Parse {
@@ -236,18 +185,7 @@ function unionParser(schema: Schema): Parse {
     const key = def.discriminator!;
     const byValue = new Map<unknown, Parse>();
     for (const option of options) for (const v of option._zod.propValues?.[key] ?? []) if (!byValue.has(v)) byValue.set(v, parserOf(option));
-    return (input) => {
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) return INVALID;
-      const parse = byValue.get((input as Record<string, unknown>)[key]);
-      return parse ? parse(input) : INVALID;
-    };
+    return switchOn(key, byValue);
   }
-  const parsers = options.map(parserOf);
-  return (input) => {
-    for (const parse of parsers) {
-      const v = parse(input);
-      if (v !== INVALID) return v;
-    }
-    return INVALID;
-  };
+  return firstOf(options.map(parserOf));
 }

@@ -11,7 +11,9 @@
  * value, should this walk ever refuse what zod accepts. tests/engine/fast-parse.test.ts holds it to zod
  * on thousands of altered instruments: same answer, same value, keys in the same order.
  */
-export const INVALID: unique symbol = Symbol('invalid');
+import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, switchOn, type Parse } from './walk.js';
+
+export { INVALID };
 
 /** A check, in zod's order: `[kind, …arguments]`. */
 export type PlanCheck =
@@ -52,14 +54,6 @@ export type Plan = readonly PlanNode[];
 
 /** The functions a plan names (refinements, overwrites, cross-checks), by name. */
 export type PlanFunctions = Readonly<Record<string, (value: never, ctx: never) => unknown>>;
-
-type Parse = (input: unknown) => unknown;
-
-const isPlain = (v: unknown): v is Record<string, unknown> => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-};
 
 /** A string's length as zod counts it: in code points. */
 const codePoints = (text: string): number => {
@@ -183,97 +177,23 @@ export function planParser<T>(plan: Plan, fns: PlanFunctions): (input: unknown) 
   const prepare = (n: PlanNode): Parse => withChecks(own(n), n.c, fns);
   const own = (n: PlanNode): Parse => {
     switch (n.t) {
-      case 'object': {
-        const keys = n.f.map((f) => f[0]);
-        const parses = n.f.map((f) => node(f[1]));
-        const optin = n.f.map((f) => f[2]);
-        const optout = n.f.map((f) => f[3]);
-        const strict = n.strict;
-        // Unknown keys are found by counting: the keys present (none is a name Object.prototype has, so
-        // present means own) against the object's own keys. Else, one by one.
-        const counted = keys.every((key) => !(key in Object.prototype));
-        const known = new Set(keys);
-        return (input) => {
-          if (!isPlain(input)) return INVALID;
-          const out: Record<string, unknown> = {};
-          let present = 0;
-          for (let i = 0; i < keys.length; i++) {
-            const key = keys[i]!;
-            const has = key in input;
-            if (has) present++;
-            else {
-              if (!optin[i]) return INVALID;
-              if (optout[i]) continue;
-            }
-            const v = parses[i]!(input[key]);
-            if (v === INVALID) return INVALID;
-            if (v !== undefined) out[key] = v;
-            else if (has) out[key] = undefined;
-          }
-          if (strict) {
-            if (counted) {
-              if (Object.keys(input).length !== present) return INVALID;
-            } else for (const key in input) if (!known.has(key)) return INVALID;
-          }
-          return out;
-        };
-      }
-      case 'array': {
-        const element = node(n.e);
-        return (input) => {
-          if (!Array.isArray(input)) return INVALID;
-          const out = new Array<unknown>(input.length);
-          for (let i = 0; i < input.length; i++) {
-            const v = element(input[i]);
-            if (v === INVALID) return INVALID;
-            out[i] = v;
-          }
-          return out;
-        };
-      }
-      case 'optional': {
-        const inner = node(n.i);
-        return (input) => (input === undefined ? undefined : inner(input));
-      }
-      case 'nullable': {
-        const inner = node(n.i);
-        return (input) => (input === null ? null : inner(input));
-      }
-      case 'record': {
-        const keyOf = node(n.k);
-        const valueOf = node(n.v);
-        return (input) => {
-          if (!isPlain(input) || Object.getOwnPropertySymbols(input).length) return INVALID;
-          const out: Record<string, unknown> = {};
-          for (const key of Object.keys(input)) {
-            const k = key === '__proto__' ? INVALID : keyOf(key);
-            if (typeof k !== 'string' || k === '__proto__') return INVALID;
-            const v = valueOf(input[key]);
-            if (v === INVALID) return INVALID;
-            out[k] = v;
-          }
-          return out;
-        };
-      }
-      case 'union': {
-        const options = n.o.map(node);
-        return (input) => {
-          for (const parse of options) {
-            const v = parse(input);
-            if (v !== INVALID) return v;
-          }
-          return INVALID;
-        };
-      }
-      case 'switch': {
-        const byValue = new Map(n.m.map(([value, i]) => [value, node(i)]));
-        const key = n.d;
-        return (input) => {
-          if (typeof input !== 'object' || input === null || Array.isArray(input)) return INVALID;
-          const parse = byValue.get((input as Record<string, unknown>)[key] as string);
-          return parse ? parse(input) : INVALID;
-        };
-      }
+      case 'object':
+        return objectOf(
+          n.f.map(([key, i, optin, optout]) => ({ key, parse: node(i), optin, optout })),
+          n.strict,
+        );
+      case 'array':
+        return arrayOf(node(n.e));
+      case 'optional':
+        return optionalOf(node(n.i));
+      case 'nullable':
+        return nullableOf(node(n.i));
+      case 'record':
+        return recordOf(node(n.k), node(n.v));
+      case 'union':
+        return firstOf(n.o.map(node));
+      case 'switch':
+        return switchOn(n.d, new Map(n.m.map(([value, i]) => [value, node(i)])));
       case 'string':
         return (input) => (typeof input === 'string' ? input : INVALID);
       case 'number':
