@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import * as s from '../../src/schema/index.ts';
 import { planOf } from '../../src/schema/plan-of.ts';
-import { PLAN_FUNCTIONS } from '../../src/schema/quick-instrument.ts';
+import { PLAN_FUNCTIONS } from '../../src/schema/rules.ts';
 
 const BASE = 'urn:boussole:schema:';
 

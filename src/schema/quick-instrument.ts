@@ -1,12 +1,8 @@
 import { INSTRUMENT_PLAN } from './generated/instrument-plan.js';
 import { inspectInput, INSTRUMENT_LIMITS } from './inspect.js';
 import type { Instrument } from './instrument.js';
-import { checkInstrument } from './instrument-checks.js';
 import { INVALID, planParser } from './plan.js';
-import { trimText, visibleText } from './rules.js';
-
-/** The functions the instrument's plan names (its generation, scripts/lib/json-schemas.mjs, names them the same). */
-export const PLAN_FUNCTIONS = { trimText, visibleText, checkInstrument } as const;
+import { PLAN_FUNCTIONS } from './rules.js';
 
 let parse: ((input: unknown) => Instrument | typeof INVALID) | undefined;
 
