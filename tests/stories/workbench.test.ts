@@ -220,7 +220,7 @@ describe('Workbench stories in Chromium', () => {
     ['docs-introduction--docs', []],
     ['docs-localization--docs', []],
   ] as const)
-    // Axe on every docs page, fr and en, 1280 and 320 px, is the story test's (stories.test.ts); here, what the page lists.
+    // Axe on every docs page (French at 320 px, English at 1280 px) is the story test's (stories.test.ts); here, what the page lists.
     it(`Docs page ${id}: built from the manifest`, async () => {
       const { page, errors } = await openDocs(id);
       await page.waitForSelector(expected.length ? '#storybook-docs .sbdocs-content table tbody tr' : '#storybook-docs .sbdocs-content h1', { timeout: 60_000 });
