@@ -15,6 +15,14 @@
 //                                           element's and its controllers' methods: willUpdate (instrument
 //                                           validation, engine), the read model, render() (template values),
 //                                           lit-html's commit (DOM), the form value and validity
+//   node bench/profile.mjs floor needs-grid  what a click costs without the element's rendering: click →
+//                                           painted of the element as it is, of the element whose updates
+//                                           render nothing (its update cycle, controllers and engine run,
+//                                           Lit's render and commit do not; one text of the summary is
+//                                           written, as the static copy writes its counter), of the element
+//                                           with no update at all (handlers, engine, boussole-change), and
+//                                           of the static copy, as npm run bench clicks them (PAUSE=ms after
+//                                           the render, 200 by default as the bench; 1000 for settled pages)
 //   node bench/profile.mjs bytes            gzipped bytes of the bundle and of each element graph by
 //                                           package and by source file (through the source maps); the 14
 //                                           largest files, or TOP=N of them (`TOP=80 node bench/profile.mjs bytes`)
@@ -437,6 +445,80 @@ async function decompose() {
   }
 }
 
+/**
+ * The click's floor: how close to the static copy a click can come when the element renders nothing (issue 19).
+ * Pages in rotation, as npm run bench clicks them (7 clicks a page, PAUSE ms after the render).
+ */
+async function floor() {
+  const { c, instrument, attributes } = namedCase();
+  const pages = Number(countArg) || 8;
+  const pause = Number(process.env.PAUSE ?? 200);
+  const { server, context, close } = await openBrowser();
+  const inPage = async (path, fn, arg) => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${path}`);
+    try {
+      return await page.evaluate(fn, arg);
+    } finally {
+      await page.close();
+    }
+  };
+  try {
+    const copy = await inPage('/bench/page/boussole.html', async (arg) => (await import('/bench/page/harness.js')).settledCopy(arg), { tag: c.tag, attributes, instrument });
+    const ELEMENT = async ({ tag, attributes, instrument, pause, variant }) => {
+      const h = await import('/bench/page/harness.js');
+      await h.renderElement({ tag, attributes, instrument });
+      await h.quiet(pause);
+      const el = document.querySelector(tag);
+      if (variant !== 'as it is') {
+        // One text of the summary, written on each answer as the static copy writes its counter.
+        const text = el.shadowRoot.querySelector('[part="summary"] p').appendChild(document.createTextNode(''));
+        let n = 0;
+        if (variant === 'no rendering') {
+          // ReactiveElement's update (LitElement's without render() and the commit): the update cycle still runs.
+          let proto = Object.getPrototypeOf(el);
+          while (proto && !Object.prototype.hasOwnProperty.call(proto, 'createRenderRoot')) proto = Object.getPrototypeOf(proto);
+          const reactiveUpdate = Object.getPrototypeOf(proto).update;
+          el.update = function (changed) {
+            reactiveUpdate.call(this, changed);
+            text.data = ` ${++n}`;
+          };
+        } else
+          el.requestUpdate = () => {
+            text.data = ` ${++n}`;
+          };
+      }
+      return h.clickElement({ tag, count: 7 });
+    };
+    const STATIC = async ({ html, css, pause }) => {
+      const h = await import('/bench/page/harness.js');
+      await h.renderStatic({ html, css });
+      await h.quiet(pause);
+      return h.clickStatic({ count: 7 });
+    };
+    const variants = [
+      ['element, as it is', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'as it is' }],
+      ['element, its updates render nothing', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'no rendering' }],
+      ['element, no update at all', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'no update' }],
+      ['static copy, one counter updated', '/bench/page/raw.html', STATIC, { html: copy.html, css: copy.css, pause }],
+    ];
+    const times = variants.map(() => ({ painted: [], dom: [] }));
+    for (let i = 0; i < pages; i++)
+      for (const [k, [, path, fn, arg]] of variants.entries()) {
+        const r = await inPage(path, fn, arg);
+        times[k].painted.push(...r.times);
+        times[k].dom.push(...r.dom);
+      }
+    const base = med(times.at(-1).painted);
+    console.log(`\nClick of ${c.label}, ${pause} ms after the render (median of ${times[0].painted.length} clicks over ${pages} pages each):`);
+    console.log(`  ${pad('', 40)}${pad('→ painted', 12)}${pad('× static', 10)}→ DOM updated`);
+    for (const [k, [label]] of variants.entries())
+      console.log(`  ${pad(label, 40)}${num(med(times[k].painted), 6)} ms ${num(med(times[k].painted) / base, 7, 2)}  ${num(med(times[k].dom), 9, 2)} ms`);
+  } finally {
+    await close();
+  }
+}
+
 /** Times the phases of the element's first update (median over fresh pages). */
 async function phases() {
   const { c, instrument, attributes } = namedCase();
@@ -494,4 +576,5 @@ async function phases() {
 if (what === 'bytes') bytesReport();
 else if (what === 'phases') await phases();
 else if (what === 'decompose') await decompose();
+else if (what === 'floor') await floor();
 else await timeReport();
