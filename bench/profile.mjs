@@ -357,20 +357,23 @@ async function timeReport() {
   }
 }
 
+/** Runs `fn(arg)` in a fresh page of the project's server at `path`, then closes the page. */
+const pageRunner = (server, context) => async (path, fn, arg) => {
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  try {
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+};
+
 /** Render time of the element vs the same DOM without Lit, with and without the element's CSS. */
 async function decompose() {
   const { c, instrument, attributes } = namedCase();
   const runs = Number(countArg) || 5;
   const { server, context, close } = await openBrowser();
-  const inPage = async (path, fn, arg) => {
-    const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
-    try {
-      return await page.evaluate(fn, arg);
-    } finally {
-      await page.close();
-    }
-  };
+  const inPage = pageRunner(server, context);
   try {
     const shape = await inPage('/bench/page/boussole.html', async ({ tag, attributes, instrument }) => {
       const h = await import('/bench/page/harness.js');
@@ -454,15 +457,7 @@ async function floor() {
   const pages = Number(countArg) || 8;
   const pause = Number(process.env.PAUSE ?? 200);
   const { server, context, close } = await openBrowser();
-  const inPage = async (path, fn, arg) => {
-    const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
-    try {
-      return await page.evaluate(fn, arg);
-    } finally {
-      await page.close();
-    }
-  };
+  const inPage = pageRunner(server, context);
   try {
     const copy = await inPage('/bench/page/boussole.html', async (arg) => (await import('/bench/page/harness.js')).settledCopy(arg), { tag: c.tag, attributes, instrument });
     const ELEMENT = async ({ tag, attributes, instrument, pause, variant }) => {
