@@ -518,7 +518,6 @@ export class Engine {
   }
 }
 
-
 /** Brings a value to the item's form: numbers from text ("3,5" → 3.5), single codes to lists. */
 function normalize(item: Item, value: AnswerValue | null | undefined): AnswerValue | undefined {
   if (value === null || value === undefined || value === '') return undefined;

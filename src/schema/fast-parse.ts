@@ -15,8 +15,6 @@ import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, 
  * Why it exists: validating an instrument of 280 questions given by a host took about 46 ms in a fresh
  * page, where zod's code runs cold (docs/decisions/0016-fast-parse.md).
  */
-export { INVALID };
-
 interface Internals {
   def: {
     type: string;

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { Instrument } from './instrument.js';
 import { Result, ResumableResult } from './result.js';
-import { fastParser, INVALID } from './fast-parse.js';
+import { fastParser } from './fast-parse.js';
 import { formatPath, INSTRUMENT_LIMITS, inspectInput, RESULT_LIMITS, type InputLimits } from './inspect.js';
 import { plannedInstrument } from './quick-instrument.js';
+import { INVALID } from './walk.js';
 
 /** One reason an input was refused, with where it is: `sections[2].items[0].scale`. */
 export interface SchemaProblem {

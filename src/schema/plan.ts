@@ -13,8 +13,6 @@
  */
 import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, switchOn, type Parse } from './walk.js';
 
-export { INVALID };
-
 /** A check, in zod's order: `[kind, …arguments]`. */
 export type PlanCheck =
   | readonly ['regex', source: string, flags: string]

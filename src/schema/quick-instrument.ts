@@ -1,7 +1,8 @@
 import { INSTRUMENT_PLAN } from './generated/instrument-plan.js';
 import { inspectInput, INSTRUMENT_LIMITS } from './inspect.js';
 import type { Instrument } from './instrument.js';
-import { INVALID, planParser } from './plan.js';
+import { planParser } from './plan.js';
+import { INVALID } from './walk.js';
 import { PLAN_FUNCTIONS } from './rules.js';
 
 let parse: ((input: unknown) => Instrument | typeof INVALID) | undefined;

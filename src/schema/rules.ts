@@ -11,7 +11,6 @@ export const trimText = (text: string): string => text.trim();
 /** Text a person can see: not only spaces or invisible characters (zero-width, direction marks), which render blank. */
 export const visibleText = (text: string): boolean => /[^\s\p{Cf}\p{Z}]/u.test(text);
 
-
 /**
  * Every function the instrument's plan names, by its name there. Here rather than beside the plan's walker,
  * so that writing the plan (`npm run schemas`) does not load the plan it replaces.
