@@ -20,9 +20,11 @@
 //                                           render nothing (its update cycle, controllers and engine run,
 //                                           Lit's render and commit do not; one text of the summary is
 //                                           written, as the static copy writes its counter), of the element
-//                                           with no update at all (handlers, engine, boussole-change), and
-//                                           of the static copy, as npm run bench clicks them (PAUSE=ms after
-//                                           the render, 200 by default as the bench; 1000 for settled pages)
+//                                           with no update at all (handlers, engine, boussole-change), of the
+//                                           static copy replaying what the element wrote for the same clicks
+//                                           (texts, follow-ups: the floor of showing an answer), and of the
+//                                           static copy with one counter, as npm run bench clicks them (PAUSE=ms
+//                                           after the render, 200 by default as the bench; 1000 for settled pages)
 //   node bench/profile.mjs bytes            gzipped bytes of the bundle and of each element graph by
 //                                           package and by source file (through the source maps); the 14
 //                                           largest files, or TOP=N of them (`TOP=80 node bench/profile.mjs bytes`)
@@ -485,6 +487,24 @@ async function floor() {
       }
       return h.clickElement({ tag, count: 7 });
     };
+    // What the element's clicks write (texts, follow-ups), recorded once, replayed by the static copy.
+    const writes = await inPage(
+      '/bench/page/boussole.html',
+      async ({ tag, attributes, instrument, pause }) => {
+        const h = await import('/bench/page/harness.js');
+        await h.renderElement({ tag, attributes, instrument });
+        await h.quiet(pause);
+        return (await h.recordWrites({ tag, count: 7 })).writes;
+      },
+      { tag: c.tag, attributes, instrument, pause },
+    );
+    const STATIC_WRITES = async ({ html, css, pause, writes }) => {
+      const h = await import('/bench/page/harness.js');
+      await h.renderStatic({ html, css });
+      const prepared = h.prepareWrites(writes);
+      await h.quiet(pause);
+      return h.clickStaticWrites({ count: 7, prepared });
+    };
     const STATIC = async ({ html, css, pause }) => {
       const h = await import('/bench/page/harness.js');
       await h.renderStatic({ html, css });
@@ -495,6 +515,7 @@ async function floor() {
       ['element, as it is', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'as it is' }],
       ['element, its updates render nothing', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'no rendering' }],
       ['element, no update at all', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'no update' }],
+      ['static copy, the element’s writes', '/bench/page/raw.html', STATIC_WRITES, { html: copy.html, css: copy.css, pause, writes }],
       ['static copy, one counter updated', '/bench/page/raw.html', STATIC, { html: copy.html, css: copy.css, pause }],
     ];
     const times = variants.map(() => ({ painted: [], dom: [] }));

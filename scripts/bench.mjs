@@ -250,14 +250,16 @@ const ELEMENT_SAMPLE = async ({ tag, attributes, instrument, expectedRadios, cli
   await h.quiet(200);
   const skeleton = shapes ? h.skeletonOf(tag) : undefined;
   const copy = shapes ? h.snapshotOf(tag) : undefined;
-  const click = await h.clickElement({ tag, count: clicks });
-  return { render: render.ms, radios: render.radios, click, skeleton, copy };
+  // The warm-up page's clicks also record what the element writes, for the static copy that writes the same.
+  const { writes, ...click } = shapes ? await h.recordWrites({ tag, count: clicks }) : await h.clickElement({ tag, count: clicks });
+  return { render: render.ms, radios: render.radios, click, skeleton, copy, writes };
 };
-const STATIC_SAMPLE = async ({ html, css, clicks, followUps }) => {
+const STATIC_SAMPLE = async ({ html, css, clicks, followUps, writes }) => {
   const h = await import('/bench/page/harness.js');
   const render = await h.renderStatic({ html, css });
+  const prepared = writes && h.prepareWrites(writes);
   await h.quiet(200);
-  const click = await h.clickStatic({ count: clicks, followUps });
+  const click = writes ? await h.clickStaticWrites({ count: clicks, prepared }) : await h.clickStatic({ count: clicks, followUps });
   return { render: render.ms, radios: render.radios, click };
 };
 const RAW_SAMPLE = async ({ skeleton, clicks }) => {
@@ -309,6 +311,10 @@ async function measureCase(c, rate, into) {
   if (copy.radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${copy.radios} radios, the element ${expectedRadios}`);
   const copyArg = { html: copy.html, css: copy.css, clicks: CLICKS };
   await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate);
+  // The same copy whose clicks write what the element's wrote (texts, follow-ups): what showing an answer's
+  // consequences costs the browser alone, with no engine and no Lit. Reported beside the budget, not instead of it.
+  const writesArg = { ...copyArg, writes: warm.writes };
+  await inPage('/bench/page/raw.html', STATIC_SAMPLE, writesArg, rate);
   // A form whose clicks reveal follow-up questions is also timed against a static copy that reveals the same ones
   // (taken with every follow-up shown, then each hidden until its answer comes): what the browser alone costs for
   // that page. Reported beside the budget, not instead of it.
@@ -324,11 +330,13 @@ async function measureCase(c, rate, into) {
   const mine = [];
   const still = [];
   const revealing = [];
+  const writing = [];
   const raw = [];
   for (let i = 0; i < RUNS; i++) {
     mine.push(await inPage('/bench/page/boussole.html', ELEMENT_SAMPLE, { tag: c.tag, attributes, instrument, expectedRadios, clicks: CLICKS }, rate));
     still.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, copyArg, rate));
     if (revealArg) revealing.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, revealArg, rate));
+    writing.push(await inPage('/bench/page/raw.html', STATIC_SAMPLE, writesArg, rate));
     raw.push(await inPage('/bench/page/raw.html', RAW_SAMPLE, { skeleton, clicks: CLICKS }, rate));
     if (raw.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the baseline has ${raw.at(-1).radios} radios, expected ${expectedRadios}`);
     if (still.at(-1).radios !== expectedRadios) throw new Error(`${c.label}: the static copy has ${still.at(-1).radios} radios, expected ${expectedRadios}`);
@@ -337,6 +345,7 @@ async function measureCase(c, rate, into) {
   into[c.key] = { ...summarise(mine), copy: { elements: copy.elements, comments: copy.comments, cssChars: copy.css.length } };
   into[`static-${c.key}`] = summarise(still);
   if (revealArg) into[`reveal-${c.key}`] = { ...summarise(revealing), followUps: revealing[0].click.followUps };
+  into[`writes-${c.key}`] = summarise(writing);
   into[`raw-${c.key}`] = summarise(raw);
   log('\n');
 }
@@ -371,15 +380,17 @@ if (failed) {
 if (ONLY) {
   for (const [set, label] of [[timings, ''], [throttled, ` (CPU ${THROTTLE}×)`]])
     for (const [key, t] of Object.entries(set)) {
-      if (/^(raw|static|reveal)-/.test(key)) continue;
+      if (/^(raw|static|reveal|writes)-/.test(key)) continue;
       const raw = set[`raw-${key}`];
       const copy = set[`static-${key}`];
       const reveal = set[`reveal-${key}`];
+      const writes = set[`writes-${key}`];
       console.log(
         `${key}${label}: render ${t.render.toFixed(1)} ms vs static ${copy.render.toFixed(1)} (× ${(t.render / copy.render).toFixed(2)}), raw ${raw.render.toFixed(1)} (× ${(t.render / raw.render).toFixed(2)}); ` +
           `click ${t.click.toFixed(1)} ms vs static ${copy.click.toFixed(1)} (× ${(t.click / copy.click).toFixed(2)}), raw ${raw.click.toFixed(1)} (× ${(t.click / raw.click).toFixed(2)})` +
-          `${reveal ? `, static with the same reveals ${reveal.click.toFixed(1)} (× ${(t.click / reveal.click).toFixed(2)}; ${reveal.followUps} follow-ups)` : ''}; samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}` +
-          `${reveal ? ` reveals ${JSON.stringify(reveal.samples.click)}` : ''}`,
+          `${reveal ? `, static with the same reveals ${reveal.click.toFixed(1)} (× ${(t.click / reveal.click).toFixed(2)}; ${reveal.followUps} follow-ups)` : ''}` +
+          `, static with the element's writes ${writes.click.toFixed(1)} (× ${(t.click / writes.click).toFixed(2)}; × ${(writes.click / copy.click).toFixed(2)} the one-counter copy); samples ${JSON.stringify(t.samples)} static ${JSON.stringify(copy.samples)} raw ${JSON.stringify(raw.samples)}` +
+          `${reveal ? ` reveals ${JSON.stringify(reveal.samples.click)}` : ''} writes ${JSON.stringify(writes.samples.click)}`,
       );
     }
   console.log('--only: a partial run; no budget checked, bench/results/latest.json left as it was.');
@@ -449,6 +460,20 @@ const table = (set, note) => {
     );
   }
 };
+/** Clicks against the static copy that writes what the element writes: the floor of showing an answer's consequences. */
+const writesLines = (set) => {
+  const rows = CASES.filter((c) => set[`writes-${c.key}`]);
+  if (!rows.length) return;
+  say('Click against a static copy that writes what the element wrote for the same clicks (its texts, counts, tallies and');
+  say('follow-up questions, recorded on the warm-up page; no engine, no Lit): what showing an answer costs the browser alone.');
+  say('Reported, not budgeted; the last ratio is that copy over the one-counter copy, the floor of the click budget\'s ratio:');
+  for (const c of rows) {
+    const mine = set[c.key];
+    const copy = set[`static-${c.key}`];
+    const writes = set[`writes-${c.key}`];
+    say(`  ${c.label.padEnd(34)}${f1(mine.click).padStart(7)} ms vs ${f1(writes.click)} (× ${f2(mine.click / writes.click)}); one counter ${f1(copy.click)}: the copy's writes × ${f2(writes.click / copy.click)}`);
+  }
+};
 /** Clicks against the static copy with the same reveals, for the forms whose clicks show follow-up questions. */
 const revealLines = (set) => {
   const rows = CASES.filter((c) => set[`reveal-${c.key}`]);
@@ -464,11 +489,13 @@ const revealLines = (set) => {
 };
 table(timings, 'Medians, ms; × = the element\'s time over that baseline\'s.');
 revealLines(timings);
+writesLines(timings);
 say(`Render growth 280 → 1000 items (items × ${f2(ITEM_GROWTH)}): element × ${f2(growth)} (${f2(growth / ITEM_GROWTH)} of linear), static copy × ${f2(staticGrowth)} (${f2(staticGrowth / ITEM_GROWTH)}), raw floor × ${f2(rawGrowth)} (${f2(rawGrowth / ITEM_GROWTH)})`);
 say(`Static copies: ${CASES.map((c) => `${c.key} ${timings[c.key].copy.elements} elements + ${timings[c.key].copy.comments} comments`).join(', ')}; stylesheet ${timings[CASES[0].key].copy.cssChars}–${Math.max(...CASES.map((c) => timings[c.key].copy.cssChars))} characters`);
 if (THROTTLE) {
   table(throttled, `Tablet proxy: the bundled instruments with every page's CPU throttled ${THROTTLE}× (DevTools protocol); reported, not budgeted.`);
   revealLines(throttled);
+  writesLines(throttled);
 }
 else say('Tablet proxy skipped (--no-throttle).');
 say();

@@ -265,7 +265,7 @@ export async function clickStatic({ count, followUps }) {
  * then for the next painted frame. Returns the click → painted times, and for diagnosis the click →
  * DOM-updated times (script only: the click's handlers and the element's update).
  */
-async function clickSeries({ root, host, summary, count, what }) {
+async function clickSeries({ root, host, summary, count, what, after }) {
   // The questions shown before the first click (a hidden follow-up of the copy with the same reveals is not one).
   const groups = [...new Set([...root.querySelectorAll(RADIOS)].filter((r) => !r.closest('[data-bench-follow-up]')).map((r) => r.name))];
   if (groups.length < count) count = groups.length;
@@ -289,6 +289,167 @@ async function clickSeries({ root, host, summary, count, what }) {
     times.push(performance.now() - t0);
     performance.mark('bench-painted');
     dom.push(t1 - t0);
+    after?.();
   }
   return { times, dom };
+}
+
+// ——— the static copy writing what the element writes (npm run bench, bench/profile.mjs floor) ———
+
+// A serialized copy, parsed again, merges adjacent text nodes (Lit's dynamic texts sit beside its templates'
+// static ones) and drops empty ones. The copy that replays the element's writes is first given the element's
+// own text nodes (split and added, untimed), so that a place in one tree is the same place in the other.
+
+/** The shape of a tree's child nodes: a text node is its text, a comment 0, an element the list of its children's shapes. */
+const shapeOf = (node) => [...node.childNodes].map((n) => (n.nodeType === 3 ? n.data : n.nodeType === 1 ? shapeOf(n) : 0));
+
+/** Splits and adds text nodes under `node` (a parsed copy) until its child nodes have `shape`. */
+function conform(node, shape) {
+  let at = node.firstChild;
+  for (let i = 0; i < shape.length; ) {
+    if (typeof shape[i] !== 'string') {
+      if (Array.isArray(shape[i])) conform(at, shape[i]);
+      at = at.nextSibling;
+      i++;
+      continue;
+    }
+    // A run of text nodes in the element: one text node, or none when all are empty, in the copy.
+    let end = i;
+    while (typeof shape[end] === 'string') end++;
+    const run = shape.slice(i, end);
+    const joined = run.join('');
+    if (joined && (at?.nodeType !== 3 || at.data !== joined)) throw new Error(`static copy: expected the text ${JSON.stringify(joined)}`);
+    let text = joined ? at : node.insertBefore(document.createTextNode(''), at);
+    at = text.nextSibling;
+    for (const [k, piece] of run.entries()) {
+      if (k < run.length - 1) {
+        if (piece.length < text.data.length) text = text.splitText(piece.length);
+        else text = text.parentNode.insertBefore(document.createTextNode(''), text.nextSibling);
+      }
+    }
+    i = end;
+  }
+}
+
+/** What a person reads in the tree, white space squeezed: the copy ended as the element did when both read the same. */
+const squeezed = (root) => [...root.children].map((e) => e.textContent).join(' ').replace(/\s+/g, ' ').trim();
+
+const indexOf = (node) => Array.prototype.indexOf.call(node.parentNode.childNodes, node);
+
+/** A node's place under `root`: its index among its parent's child nodes, its parent's, and so on up to `root`. */
+function pathOf(node, root) {
+  const path = [];
+  for (let n = node; n !== root; n = n.parentNode) {
+    if (!n.parentNode) return undefined;
+    path.unshift(indexOf(n));
+  }
+  return path;
+}
+
+const nodeAt = (root, path) => path.reduce((n, i) => n.childNodes[i], root);
+
+/**
+ * Clicks the element as clickElement does and records, per click, what its update wrote in its shadow
+ * root — texts, attributes, nodes added (as markup and shape) and removed, each by its place in the tree
+ * after the update — and the shape of the tree before the first click. clickStaticWrites replays them
+ * on the static copy: a click there writes what the element's answer showed, with no engine and no Lit.
+ */
+export async function recordWrites({ tag, count }) {
+  const el = document.querySelector(tag);
+  const root = el.shadowRoot;
+  const shape = shapeOf(root);
+  const clicks = [];
+  const records = [];
+  const observer = new MutationObserver((list) => records.push(...list));
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  const take = () => {
+    const ops = { removed: [], added: [], texts: [], attributes: [] };
+    for (const r of records.splice(0).concat(observer.takeRecords())) {
+      const path = r.target.isConnected ? pathOf(r.target, root) : undefined;
+      if (!path) continue; // written, then taken out in the same update
+      if (r.type === 'characterData') ops.texts.push({ path, data: r.target.data });
+      else if (r.type === 'attributes') ops.attributes.push({ path, name: r.attributeName, value: r.target.getAttribute(r.attributeName) });
+      else {
+        if (r.removedNodes.length) {
+          const after = r.previousSibling?.parentNode === r.target ? indexOf(r.previousSibling) : -1;
+          ops.removed.push({ parent: path, at: after + 1, count: r.removedNodes.length });
+        }
+        for (const n of r.addedNodes)
+          if (n.parentNode === r.target)
+            ops.added.push({
+              parent: path,
+              at: indexOf(n),
+              kind: n.nodeType,
+              markup: n.nodeType === 1 ? n.outerHTML : n.data,
+              shape: n.nodeType === 1 ? shapeOf(n) : undefined,
+            });
+      }
+    }
+    ops.added.sort((a, b) => a.at - b.at);
+    return ops;
+  };
+  root.addEventListener('click', () => void take(), { capture: true }); // what came before this click is not its own
+  const series = await clickSeries({
+    root,
+    host: el,
+    summary: () => root.querySelector('[part="summary"]')?.textContent ?? '',
+    count,
+    what: `<${tag}>`,
+    after: () => clicks.push(take()),
+  });
+  observer.disconnect();
+  return { ...series, writes: { shape, clicks, text: squeezed(root) } };
+}
+
+/**
+ * Makes the static copy ready to replay the element's writes recorded by recordWrites, untimed (call it
+ * right after renderStatic, before the pause): its text nodes are made the element's, and the nodes to
+ * add are parsed (Lit keeps its templates parsed too). Returns what clickStaticWrites replays.
+ */
+export function prepareWrites(writes) {
+  const root = document.getElementById('static').shadowRoot;
+  conform(root, writes.shape);
+  const template = document.createElement('template');
+  const clicks = writes.clicks.map((ops) => ({
+    ...ops,
+    added: ops.added.map((a) => {
+      if (a.kind !== 1) return { ...a, node: a.kind === 8 ? document.createComment(a.markup) : document.createTextNode(a.markup) };
+      template.innerHTML = a.markup;
+      const node = template.content.firstChild;
+      conform(node, a.shape);
+      return { ...a, node };
+    }),
+  }));
+  return { clicks, text: writes.text };
+}
+
+/**
+ * Clicks on the static copy whose change listener replays, for each click, what the element wrote
+ * (prepareWrites). Throws if the copy did not end reading as the element did.
+ */
+export async function clickStaticWrites({ count, prepared }) {
+  const root = document.getElementById('static').shadowRoot;
+  let k = 0;
+  root.addEventListener('change', () => {
+    const ops = prepared.clicks[k++];
+    if (!ops) return;
+    for (const r of ops.removed) {
+      const parent = nodeAt(root, r.parent);
+      for (let i = 0; i < r.count; i++) parent.childNodes[r.at]?.remove();
+    }
+    for (const a of ops.added) {
+      const parent = nodeAt(root, a.parent);
+      parent.insertBefore(a.node, parent.childNodes[a.at] ?? null);
+    }
+    for (const t of ops.texts) nodeAt(root, t.path).data = t.data;
+    for (const a of ops.attributes) {
+      const node = nodeAt(root, a.path);
+      if (a.value === null) node.removeAttribute(a.name);
+      else node.setAttribute(a.name, a.value);
+    }
+  });
+  const summary = root.querySelector('[part="summary"]');
+  const series = await clickSeries({ root, summary: () => summary.textContent, count, what: 'static copy, the element’s writes' });
+  if (squeezed(root) !== prepared.text) throw new Error('the static copy replaying the element’s writes did not end as the element did');
+  return series;
 }
