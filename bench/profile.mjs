@@ -15,6 +15,10 @@
 //                                           element's and its controllers' methods: willUpdate (instrument
 //                                           validation, engine), the read model, render() (template values),
 //                                           lit-html's commit (DOM), the form value and validity
+//   node bench/profile.mjs clickphases ces  where a settled click's script time goes (PAUSE=ms, 1000 by
+//                                           default): the handler and engine.setAnswer, the update's
+//                                           read model, engine.validate and summaries, render(), lit-html's
+//                                           commit, the form value and validity; median per click
 //   node bench/profile.mjs floor needs-grid  what a click costs without the element's rendering: click →
 //                                           painted of the element as it is, of the element whose updates
 //                                           render nothing (its update cycle, controllers and engine run,
@@ -589,8 +593,92 @@ async function phases() {
   for (const key of Object.keys(samples[0])) console.log(`  ${pad(key, 52)}${num(med(samples.map((s) => s[key] ?? 0)))}`);
 }
 
+/** Where a click's script time goes on a settled page: the element's phases, median per click over fresh pages. */
+async function clickPhases() {
+  const { c, instrument, attributes } = namedCase();
+  const pages = Number(countArg) || 6;
+  const pause = Number(process.env.PAUSE ?? 1000);
+  const { server, context, close } = await openBrowser();
+  const inPage = pageRunner(server, context);
+  const samples = {};
+  try {
+    for (let i = 0; i < pages; i++) {
+      const perClick = await inPage(
+        '/bench/page/boussole.html',
+        async ({ tag, attributes, instrument, pause }) => {
+          const h = await import('/bench/page/harness.js');
+          await h.renderElement({ tag, attributes, instrument });
+          await h.quiet(pause);
+          const el = document.querySelector(tag);
+          const root = el.shadowRoot;
+          const clicks = [];
+          let now;
+          const wrap = (object, name, label) => {
+            const original = object[name];
+            object[name] = function (...args) {
+              const t0 = performance.now();
+              try {
+                return original.apply(this, args);
+              } finally {
+                if (now) now[label] = (now[label] ?? 0) + performance.now() - t0;
+              }
+            };
+          };
+          // Own properties of this element and its engine: the bundle exports neither class.
+          const engine = el.record.engine;
+          wrap(engine, 'setAnswer', 'handler: engine.setAnswer');
+          wrap(engine, 'validate', 'update: engine.validate');
+          wrap(engine, 'summaries', 'update: engine.summaries');
+          wrap(el.readModel, 'build', 'render(): read model build');
+          wrap(el, 'render', 'render()');
+          wrap(el, 'update', 'update(): render() + lit-html commit');
+          wrap(el.association, 'hostUpdated', 'updated: form value and validity');
+          let changeAt;
+          // Each click's figures from its change event on (the harness's scrolling and waiting are not the element's).
+          root.addEventListener(
+            'change',
+            () => {
+              changeAt = performance.now();
+              clicks.push((now = {}));
+            },
+            { capture: true },
+          );
+          el.addEventListener('boussole-change', () => (now['handler: change → boussole-change'] = performance.now() - changeAt), { capture: true });
+          const series = await h.clickElement({ tag, count: 7 });
+          clicks.forEach((x, k) => {
+            x['lit-html commit (and controllers)'] = x['update(): render() + lit-html commit'] - x['render()'];
+            x['click → DOM updated'] = series.dom[k];
+            x['click → painted'] = series.times[k];
+          });
+          return clicks.slice(1); // the first click of a page also compiles
+        },
+        { tag: c.tag, attributes, instrument, pause },
+      );
+      for (const x of perClick) for (const [k, v] of Object.entries(x)) (samples[k] ??= []).push(v);
+    }
+  } finally {
+    await close();
+  }
+  console.log(`\nA click on ${c.label}, ${pause} ms after the render (median per click, ${samples['click → painted'].length} clicks over ${pages} pages, ms):`);
+  const order = [
+    'handler: change → boussole-change',
+    'handler: engine.setAnswer',
+    'update(): render() + lit-html commit',
+    'render()',
+    'render(): read model build',
+    'update: engine.validate',
+    'update: engine.summaries',
+    'lit-html commit (and controllers)',
+    'updated: form value and validity',
+    'click → DOM updated',
+    'click → painted',
+  ];
+  for (const key of order) console.log(`  ${pad(key, 46)}${num(med(samples[key] ?? [0]), 8, 2)}`);
+}
+
 if (what === 'bytes') bytesReport();
 else if (what === 'phases') await phases();
+else if (what === 'clickphases') await clickPhases();
 else if (what === 'decompose') await decompose();
 else if (what === 'floor') await floor();
 else await timeReport();
