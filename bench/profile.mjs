@@ -454,23 +454,29 @@ async function decompose() {
   }
 }
 
+/** What a diagnosis of clicks starts with: the case, the pages (the count argument), PAUSE=ms, a browser and its page runner. */
+async function clickSession(pages, pause) {
+  const { server, context, close } = await openBrowser();
+  return {
+    ...namedCase(),
+    pages: Number(countArg) || pages,
+    pause: Number(process.env.PAUSE ?? pause),
+    inPage: pageRunner(server, context),
+    close,
+  };
+}
+
 /**
  * The click's floor: how close to the static copy a click can come when the element renders nothing (issue 19).
  * Pages in rotation, as npm run bench clicks them (7 clicks a page, PAUSE ms after the render).
  */
 async function floor() {
-  const { c, instrument, attributes } = namedCase();
-  const pages = Number(countArg) || 8;
-  const pause = Number(process.env.PAUSE ?? 200);
-  const { server, context, close } = await openBrowser();
-  const inPage = pageRunner(server, context);
+  const { c, instrument, attributes, pages, pause, inPage, close } = await clickSession(8, 200);
   try {
     const copy = await inPage('/bench/page/boussole.html', async (arg) => (await import('/bench/page/harness.js')).settledCopy(arg), { tag: c.tag, attributes, instrument });
     const ELEMENT = async ({ tag, attributes, instrument, pause, variant }) => {
       const h = await import('/bench/page/harness.js');
-      await h.renderElement({ tag, attributes, instrument });
-      await h.quiet(pause);
-      const el = document.querySelector(tag);
+      const el = await h.restedElement({ tag, attributes, instrument, pause });
       if (variant !== 'as it is') {
         // One text of the summary, written on each answer as the static copy writes its counter.
         const text = el.shadowRoot.querySelector('[part="summary"] p').appendChild(document.createTextNode(''));
@@ -496,8 +502,7 @@ async function floor() {
       '/bench/page/boussole.html',
       async ({ tag, attributes, instrument, pause }) => {
         const h = await import('/bench/page/harness.js');
-        await h.renderElement({ tag, attributes, instrument });
-        await h.quiet(pause);
+        await h.restedElement({ tag, attributes, instrument, pause });
         return (await h.recordWrites({ tag, count: 7 })).writes;
       },
       { tag: c.tag, attributes, instrument, pause },
@@ -555,17 +560,7 @@ async function phases() {
         const proto = Object.getPrototypeOf(customElements.get('boussole-form').prototype); // LitElement
         const form = customElements.get('boussole-form').prototype;
         const spent = {};
-        const wrap = (object, name, label = name) => {
-          const original = object[name];
-          object[name] = function (...args) {
-            const t0 = performance.now();
-            try {
-              return original.apply(this, args);
-            } finally {
-              spent[label] = (spent[label] ?? 0) + performance.now() - t0;
-            }
-          };
-        };
+        const wrap = h.timeCalls(() => spent);
         // The controllers' classes are not exported by the bundle: reach their prototypes through an element.
         const probe = document.createElement('boussole-form');
         const of = (name) => Object.getPrototypeOf(probe[name]);
@@ -595,11 +590,7 @@ async function phases() {
 
 /** Where a click's script time goes on a settled page: the element's phases, median per click over fresh pages. */
 async function clickPhases() {
-  const { c, instrument, attributes } = namedCase();
-  const pages = Number(countArg) || 6;
-  const pause = Number(process.env.PAUSE ?? 1000);
-  const { server, context, close } = await openBrowser();
-  const inPage = pageRunner(server, context);
+  const { c, instrument, attributes, pages, pause, inPage, close } = await clickSession(6, 1000);
   const samples = {};
   try {
     for (let i = 0; i < pages; i++) {
@@ -607,23 +598,11 @@ async function clickPhases() {
         '/bench/page/boussole.html',
         async ({ tag, attributes, instrument, pause }) => {
           const h = await import('/bench/page/harness.js');
-          await h.renderElement({ tag, attributes, instrument });
-          await h.quiet(pause);
-          const el = document.querySelector(tag);
+          const el = await h.restedElement({ tag, attributes, instrument, pause });
           const root = el.shadowRoot;
           const clicks = [];
           let now;
-          const wrap = (object, name, label) => {
-            const original = object[name];
-            object[name] = function (...args) {
-              const t0 = performance.now();
-              try {
-                return original.apply(this, args);
-              } finally {
-                if (now) now[label] = (now[label] ?? 0) + performance.now() - t0;
-              }
-            };
-          };
+          const wrap = h.timeCalls(() => now);
           // Own properties of this element and its engine: the bundle exports neither class.
           const engine = el.record.engine;
           wrap(engine, 'setAnswer', 'handler: engine.setAnswer');

@@ -88,6 +88,32 @@ export async function renderElement({ tag, attributes, instrument, expectedRadio
   return { ms, radios: seen, provisional: true };
 }
 
+/**
+ * For bench/profile.mjs: wraps `object[name]` so that each call adds its time (ms) to `record()[label]`, or to
+ * nothing when `record()` gives nothing.
+ */
+export const timeCalls =
+  (record) =>
+  (object, name, label = name) => {
+    const original = object[name];
+    object[name] = function (...args) {
+      const t0 = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const into = record();
+        if (into) into[label] = (into[label] ?? 0) + performance.now() - t0;
+      }
+    };
+  };
+
+/** The element rendered as renderElement renders it, then left to rest `pause` ms (bench/profile.mjs): the element. */
+export async function restedElement({ tag, attributes, instrument, pause }) {
+  await renderElement({ tag, attributes, instrument });
+  await quiet(pause);
+  return document.querySelector(tag);
+}
+
 /** The skeleton of what the element rendered, for the raw-DOM baseline: its sections' choice questions. */
 export function skeletonOf(tag) {
   const root = document.querySelector(tag).shadowRoot;
