@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the elements render and answer a click in headless Chromium, compared
 // with two baselines measured in the same run (the raw-DOM floor and a static copy of the element's
 // own final markup and stylesheet; for a form whose clicks reveal follow-up questions, also a static copy
-// revealing the same ones, reported), then again with the CPU throttled 4× for the bundled instruments
+// revealing the same ones, and for every case a static copy writing what the element wrote, both reported),
+// then again with the CPU throttled 4× for the bundled instruments
 // (the tablet proxy, reported, not budgeted); how long a complete result takes to produce and
 // validate; how many gzipped bytes we ship. Prints every figure against its budget, writes
 // bench/results/latest.json, exits with status 1 when a budget is exceeded (2 when the run failed).
