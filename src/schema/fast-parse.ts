@@ -1,6 +1,3 @@
-import type * as z from 'zod/mini';
-import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, switchOn, type Parse } from './walk.js';
-
 /**
  * A faster way through zod's own schemas for the common case, an input that is valid: the containers
  * (objects, arrays, records, optionals, nullables, unions) are walked by closures prepared once per
@@ -15,6 +12,9 @@ import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, 
  * Why it exists: validating an instrument of 280 questions given by a host took about 46 ms in a fresh
  * page, where zod's code runs cold (docs/decisions/0016-fast-parse.md).
  */
+import type * as z from 'zod/mini';
+import { arrayOf, firstOf, INVALID, nullableOf, objectOf, optionalOf, recordOf, switchOn, type Parse } from './walk.js';
+
 interface Internals {
   def: {
     type: string;
