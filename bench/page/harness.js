@@ -139,8 +139,8 @@ export function skeletonOf(tag) {
   };
 }
 
-/** Click → painted on the element, on `count` questions spread over the form. */
-export function clickElement({ tag, count }) {
+/** Click → painted on the element, on `count` questions spread over the form; `after()` once each click is painted. */
+export function clickElement({ tag, count, after }) {
   const el = document.querySelector(tag);
   const root = el.shadowRoot;
   // The summary node is looked up again only when Lit replaced it: a querySelector over a large shadow
@@ -150,7 +150,7 @@ export function clickElement({ tag, count }) {
     if (!node?.isConnected) node = root.querySelector('[part="summary"]');
     return node?.textContent ?? '';
   };
-  return clickSeries({ root, host: el, summary, count, what: `<${tag}>` });
+  return clickSeries({ root, host: el, summary, count, what: `<${tag}>`, after });
 }
 
 // ——— the raw-DOM baseline ———
@@ -347,12 +347,9 @@ function conform(node, shape) {
     if (joined && (at?.nodeType !== 3 || at.data !== joined)) throw new Error(`static copy: expected the text ${JSON.stringify(joined)}`);
     let text = joined ? at : node.insertBefore(document.createTextNode(''), at);
     at = text.nextSibling;
-    for (const [k, piece] of run.entries()) {
-      if (k < run.length - 1) {
-        if (piece.length < text.data.length) text = text.splitText(piece.length);
-        else text = text.parentNode.insertBefore(document.createTextNode(''), text.nextSibling);
-      }
-    }
+    // Each piece but the last is cut off the front of the copy's text (or is an empty node before what is left).
+    for (const piece of run.slice(0, -1))
+      text = piece.length < text.data.length ? text.splitText(piece.length) : text.parentNode.insertBefore(document.createTextNode(''), text.nextSibling);
     i = end;
   }
 }
@@ -415,14 +412,7 @@ export async function recordWrites({ tag, count }) {
     return ops;
   };
   root.addEventListener('click', () => void take(), { capture: true }); // what came before this click is not its own
-  const series = await clickSeries({
-    root,
-    host: el,
-    summary: () => root.querySelector('[part="summary"]')?.textContent ?? '',
-    count,
-    what: `<${tag}>`,
-    after: () => clicks.push(take()),
-  });
+  const series = await clickElement({ tag, count, after: () => clicks.push(take()) });
   observer.disconnect();
   return { ...series, writes: { shape, clicks, text: squeezed(root) } };
 }
