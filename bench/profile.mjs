@@ -20,13 +20,16 @@
 //                                           read model, engine.validate and summaries, render(), lit-html's
 //                                           commit, the form value and validity; median per click
 //   node bench/profile.mjs floor needs-grid  what a click costs without the element's rendering: click →
-//                                           painted of the element as it is, of the element whose updates
-//                                           render nothing (its update cycle, controllers and engine run,
-//                                           Lit's render and commit do not; one text of the summary is
+//                                           painted of the element as it is, of the element whose summary is
+//                                           not live (a still copy in its place, one counter written in it;
+//                                           Lit updates the real one out of the page), of the element whose
+//                                           updates render nothing (its update cycle, controllers and engine
+//                                           run, Lit's render and commit do not; one text of the summary is
 //                                           written, as the static copy writes its counter), of the element
 //                                           with no update at all (handlers, engine, boussole-change), of the
 //                                           static copy replaying what the element wrote for the same clicks
-//                                           (texts, follow-ups: the floor of showing an answer), and of the
+//                                           (texts, follow-ups: the floor of showing an answer), the same
+//                                           but the summary's writes (one counter there instead), and of the
 //                                           static copy with one counter, as npm run bench clicks them (PAUSE=ms
 //                                           after the render, 200 by default as the bench; 1000 for settled pages)
 //   node bench/profile.mjs bytes            gzipped bytes of the bundle and of each element graph by
@@ -478,10 +481,23 @@ async function floor() {
       const h = await import('/bench/page/harness.js');
       const el = await h.restedElement({ tag, attributes, instrument, pause });
       if (variant !== 'as it is') {
+        let summary = el.shadowRoot.querySelector('[part="summary"]');
+        if (variant === 'summary not live') {
+          // A still copy takes the summary's place: Lit goes on updating the summary it rendered, out of the page.
+          const still = summary.cloneNode(true);
+          summary.replaceWith(still);
+          summary = still;
+        }
         // One text of the summary, written on each answer as the static copy writes its counter.
-        const text = el.shadowRoot.querySelector('[part="summary"] p').appendChild(document.createTextNode(''));
+        const text = summary.querySelector('p').appendChild(document.createTextNode(''));
         let n = 0;
-        if (variant === 'no rendering') {
+        if (variant === 'summary not live') {
+          const update = el.update;
+          el.update = function (changed) {
+            update.call(this, changed);
+            text.data = ` ${++n}`;
+          };
+        } else if (variant === 'no rendering') {
           // ReactiveElement's update (LitElement's without render() and the commit): the update cycle still runs.
           let proto = Object.getPrototypeOf(el);
           while (proto && !Object.prototype.hasOwnProperty.call(proto, 'createRenderRoot')) proto = Object.getPrototypeOf(proto);
@@ -507,10 +523,10 @@ async function floor() {
       },
       { tag: c.tag, attributes, instrument, pause },
     );
-    const STATIC_WRITES = async ({ html, css, pause, writes }) => {
+    const STATIC_WRITES = async ({ html, css, pause, writes, summary }) => {
       const h = await import('/bench/page/harness.js');
       await h.renderStatic({ html, css });
-      const prepared = h.prepareWrites(writes);
+      const prepared = h.prepareWrites(writes, { summary });
       await h.quiet(pause);
       return h.clickStaticWrites({ count: 7, prepared });
     };
@@ -522,9 +538,11 @@ async function floor() {
     };
     const variants = [
       ['element, as it is', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'as it is' }],
+      ['element, its summary not live', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'summary not live' }],
       ['element, its updates render nothing', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'no rendering' }],
       ['element, no update at all', '/bench/page/boussole.html', ELEMENT, { tag: c.tag, attributes, instrument, pause, variant: 'no update' }],
       ['static copy, the element’s writes', '/bench/page/raw.html', STATIC_WRITES, { html: copy.html, css: copy.css, pause, writes }],
+      ['static copy, writes but the summary’s', '/bench/page/raw.html', STATIC_WRITES, { html: copy.html, css: copy.css, pause, writes, summary: false }],
       ['static copy, one counter updated', '/bench/page/raw.html', STATIC, { html: copy.html, css: copy.css, pause }],
     ];
     const times = variants.map(() => ({ painted: [], dom: [] }));

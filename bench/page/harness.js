@@ -390,18 +390,21 @@ export async function recordWrites({ tag, count }) {
     for (const r of records.splice(0).concat(observer.takeRecords())) {
       const path = r.target.isConnected ? pathOf(r.target, root) : undefined;
       if (!path) continue; // written, then taken out in the same update
-      if (r.type === 'characterData') ops.texts.push({ path, data: r.target.data });
-      else if (r.type === 'attributes') ops.attributes.push({ path, name: r.attributeName, value: r.target.getAttribute(r.attributeName) });
+      // Whether it is the summary's (prepareWrites can leave those out: what a summary not live would save).
+      const summary = !!(r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest('[part="summary"]');
+      if (r.type === 'characterData') ops.texts.push({ path, data: r.target.data, summary });
+      else if (r.type === 'attributes') ops.attributes.push({ path, name: r.attributeName, value: r.target.getAttribute(r.attributeName), summary });
       else {
         if (r.removedNodes.length) {
           const after = r.previousSibling?.parentNode === r.target ? indexOf(r.previousSibling) : -1;
-          ops.removed.push({ parent: path, at: after + 1, count: r.removedNodes.length });
+          ops.removed.push({ parent: path, at: after + 1, count: r.removedNodes.length, summary });
         }
         for (const n of r.addedNodes)
           if (n.parentNode === r.target)
             ops.added.push({
               parent: path,
               at: indexOf(n),
+              summary,
               kind: n.nodeType,
               markup: n.nodeType === 1 ? n.outerHTML : n.data,
               shape: n.nodeType === 1 ? shapeOf(n) : undefined,
@@ -420,15 +423,20 @@ export async function recordWrites({ tag, count }) {
 /**
  * Makes the static copy ready to replay the element's writes recorded by recordWrites, untimed (call it
  * right after renderStatic, before the pause): its text nodes are made the element's, and the nodes to
- * add are parsed (Lit keeps its templates parsed too). Returns what clickStaticWrites replays.
+ * add are parsed (Lit keeps its templates parsed too). Returns what clickStaticWrites replays. With
+ * `summary: false`, the summary's writes are left out and one counter in it is written instead, as
+ * the one-counter copy does: a page whose summary is not live.
  */
-export function prepareWrites(writes) {
+export function prepareWrites(writes, { summary = true } = {}) {
   const root = document.getElementById('static').shadowRoot;
   conform(root, writes.shape);
   const template = document.createElement('template');
+  const kept = (list) => (summary ? list : list.filter((op) => !op.summary));
   const clicks = writes.clicks.map((ops) => ({
-    ...ops,
-    added: ops.added.map((a) => {
+    removed: kept(ops.removed),
+    texts: kept(ops.texts),
+    attributes: kept(ops.attributes),
+    added: kept(ops.added).map((a) => {
       if (a.kind !== 1) return { ...a, node: a.kind === 8 ? document.createComment(a.markup) : document.createTextNode(a.markup) };
       template.innerHTML = a.markup;
       const node = template.content.firstChild;
@@ -436,8 +444,11 @@ export function prepareWrites(writes) {
       return { ...a, node };
     }),
   }));
-  return { clicks, text: writes.text };
+  return { clicks, text: summary ? writes.text : undefined, counter: summary ? undefined : summaryCounter(root) };
 }
+
+/** A text node at the end of the summary's first paragraph, for a page that writes one counter there. */
+const summaryCounter = (root) => root.querySelector('[part="summary"] p').appendChild(document.createTextNode(''));
 
 /**
  * Clicks on the static copy whose change listener replays, for each click, what the element wrote
@@ -463,9 +474,10 @@ export async function clickStaticWrites({ count, prepared }) {
       if (a.value === null) node.removeAttribute(a.name);
       else node.setAttribute(a.name, a.value);
     }
+    if (prepared.counter) prepared.counter.data = ` ${k}`;
   });
   const summary = root.querySelector('[part="summary"]');
   const series = await clickSeries({ root, summary: () => summary.textContent, count, what: 'static copy, the element’s writes' });
-  if (squeezed(root) !== prepared.text) throw new Error('the static copy replaying the element’s writes did not end as the element did');
+  if (prepared.text !== undefined && squeezed(root) !== prepared.text) throw new Error('the static copy replaying the element’s writes did not end as the element did');
   return series;
 }
