@@ -491,19 +491,16 @@ async function floor() {
         // One text of the summary, written on each answer as the static copy writes its counter.
         const text = summary.querySelector('p').appendChild(document.createTextNode(''));
         let n = 0;
-        if (variant === 'summary not live') {
-          const update = el.update;
+        if (variant === 'summary not live' || variant === 'no rendering') {
+          // The element's own update, or ReactiveElement's (LitElement's without render() and the commit: the update cycle still runs).
+          let update = el.update;
+          if (variant === 'no rendering') {
+            let proto = Object.getPrototypeOf(el);
+            while (proto && !Object.prototype.hasOwnProperty.call(proto, 'createRenderRoot')) proto = Object.getPrototypeOf(proto);
+            update = Object.getPrototypeOf(proto).update;
+          }
           el.update = function (changed) {
             update.call(this, changed);
-            text.data = ` ${++n}`;
-          };
-        } else if (variant === 'no rendering') {
-          // ReactiveElement's update (LitElement's without render() and the commit): the update cycle still runs.
-          let proto = Object.getPrototypeOf(el);
-          while (proto && !Object.prototype.hasOwnProperty.call(proto, 'createRenderRoot')) proto = Object.getPrototypeOf(proto);
-          const reactiveUpdate = Object.getPrototypeOf(proto).update;
-          el.update = function (changed) {
-            reactiveUpdate.call(this, changed);
             text.data = ` ${++n}`;
           };
         } else
